@@ -9,6 +9,13 @@ pp_ensure_postgres
 # Tests create their own databases from this superuser connection (one per test class or fixture).
 export PHONEPLATFORM_TEST_POSTGRES="$PHONEPLATFORM_POSTGRES_ADMIN"
 
+# What each part's tests need besides PostgreSQL (sipp, Chromium, npm peers): one script per part.
+for deps in deploy/test-deps/*.sh; do
+  [ -e "$deps" ] || continue
+  # shellcheck source=/dev/null
+  source "$deps"
+done
+
 started=$(date +%s)
 log=$(mktemp)
 set +e
