@@ -1,9 +1,19 @@
-var builder = WebApplication.CreateBuilder(args);
+using PhonePlatform.Api.Hosting;
+
+// Commands (migrate, create-owner) take their own arguments; the host takes the rest.
+var command = HostCommands.IsCommand(args);
+var builder = WebApplication.CreateBuilder(command ? [] : args);
+builder.AddPhonePlatformApi();
 var app = builder.Build();
 
-app.MapGet("/healthz", () => Results.Ok(new { status = "live" }));
+if (command)
+{
+    return await HostCommands.RunAsync(app, args);
+}
 
+app.UsePhonePlatformApi();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point marker for <c>WebApplicationFactory</c> in the integration tests.</summary>
 public partial class Program;

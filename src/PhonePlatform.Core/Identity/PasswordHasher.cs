@@ -37,6 +37,13 @@ public sealed class PasswordHasher(PasswordHashingOptions options)
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }
 
+    /// <summary>Does the work of one verification; used when there is no hash (unknown account) to keep timing alike.</summary>
+    public async Task SpendVerificationTimeAsync(string password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        _ = await DeriveAsync(password, new byte[SaltBytes], options.MemoryKiB, options.Iterations, options.Parallelism, HashBytes);
+    }
+
     /// <summary>True when the stored hash was made with weaker parameters than configured now.</summary>
     public bool NeedsRehash(string storedHash) =>
         !TryParse(storedHash, out var m, out var t, out var p, out _, out _)

@@ -1,0 +1,43 @@
+using PhonePlatform.Api.Endpoints;
+using PhonePlatform.Api.Health;
+using PhonePlatform.Api.Idempotency;
+using PhonePlatform.Api.Problems;
+using Scalar.AspNetCore;
+
+namespace PhonePlatform.Api.Hosting;
+
+public static class ApiPipeline
+{
+    public static WebApplication UsePhonePlatformApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UsePhonePlatformObservability();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs").AllowAnonymous();
+        app.MapHealthEndpoints();
+
+        var v1 = app.MapGroup("/v1").RequireAuthorization();
+        v1.MapAuthEndpoints()
+            .MapMeEndpoints()
+            .MapWorkspaceEndpoints()
+            .MapMemberEndpoints()
+            .MapNumberEndpoints()
+            .MapApiKeyEndpoints()
+            .MapAuditLogEndpoints();
+        return app;
+    }
+}
