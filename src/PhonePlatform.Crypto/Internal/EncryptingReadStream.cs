@@ -1,0 +1,101 @@
+using System.Buffers;
+
+namespace PhonePlatform.Crypto.Internal;
+
+/// <summary>
+/// Pull-side encryption: reading it yields the encrypted blob of the plaintext <c>source</c>, one chunk buffered at
+/// a time (memory is two chunks whatever the size). One byte of look-ahead tells whether a chunk is the last.
+/// </summary>
+internal sealed class EncryptingReadStream : ReadOnlyStream
+{
+    private readonly Stream source;
+    private readonly bool leaveOpen;
+    private readonly ChunkCipher cipher;
+    private readonly int chunkSize;
+    private readonly byte[] plain;
+    private readonly byte[] output;
+    private int outputOffset;
+    private int outputCount;
+    private bool hasCarry;
+    private bool finished;
+    private bool disposed;
+
+    public EncryptingReadStream(Stream source, bool leaveOpen, ChunkCipher cipher, byte[] header, int chunkSize)
+    {
+        this.source = source;
+        this.leaveOpen = leaveOpen;
+        this.cipher = cipher;
+        this.chunkSize = chunkSize;
+        plain = ArrayPool<byte>.Shared.Rent(chunkSize + 1);
+        output = ArrayPool<byte>.Shared.Rent(Math.Max(chunkSize + AesGcmLayout.TagSize, header.Length));
+        header.CopyTo(output, 0);
+        outputCount = header.Length;
+    }
+
+    public override int Read(Span<byte> buffer)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (outputCount == 0 && !finished)
+        {
+            var start = hasCarry ? 1 : 0;
+            var read = ReadFull(source, plain.AsSpan(start, chunkSize + 1 - start));
+            SealChunk(start + read);
+        }
+
+        return Drain(buffer);
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (outputCount == 0 && !finished)
+        {
+            var start = hasCarry ? 1 : 0;
+            var read = await ReadFullAsync(source, plain.AsMemory(start, chunkSize + 1 - start), cancellationToken);
+            SealChunk(start + read);
+        }
+
+        return Drain(buffer.Span);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !disposed)
+        {
+            disposed = true;
+            cipher.Dispose();
+            ArrayPool<byte>.Shared.Return(plain, clearArray: true);
+            ArrayPool<byte>.Shared.Return(output);
+            if (!leaveOpen)
+            {
+                source.Dispose();
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void SealChunk(int available)
+    {
+        var last = available <= chunkSize;
+        var length = last ? available : chunkSize;
+        cipher.Seal(plain.AsSpan(0, length), output, last);
+        outputOffset = 0;
+        outputCount = length + AesGcmLayout.TagSize;
+        finished = last;
+        hasCarry = !last;
+        if (hasCarry)
+        {
+            plain[0] = plain[chunkSize];
+        }
+    }
+
+    private int Drain(Span<byte> buffer)
+    {
+        var count = Math.Min(buffer.Length, outputCount);
+        output.AsSpan(outputOffset, count).CopyTo(buffer);
+        outputOffset += count;
+        outputCount -= count;
+        return count;
+    }
+}
