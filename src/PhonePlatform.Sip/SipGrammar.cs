@@ -1,0 +1,102 @@
+namespace PhonePlatform.Sip;
+
+/// <summary>Character classes of the RFC 3261 §25.1 ABNF.</summary>
+internal static class SipGrammar
+{
+    /// <summary>token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~").</summary>
+    public static bool IsTokenChar(int c) =>
+        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
+            or '-' or '.' or '!' or '%' or '*' or '_' or '+' or '`' or '\'' or '~';
+
+    /// <summary>Parameter names and values: token plus the URI characters paramchar allows ([ ] / : & + $ and escapes).</summary>
+    public static bool IsParamChar(int c) => IsTokenChar(c) || c is '[' or ']' or '/' or ':' or '&' or '$';
+
+    public static bool IsParamValueChar(int c) => IsParamChar(c) || c is '@' or '?' or '(' or ')' || c >= 0x80;
+
+    public static bool IsToken(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!IsTokenChar(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static bool IsToken(ReadOnlySpan<byte> text)
+    {
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!IsTokenChar(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Index of the closing quote of a quoted-string starting at <paramref name="start"/>, honouring quoted-pair; -1 if unterminated.</summary>
+    public static int FindQuotedStringEnd(string text, int start)
+    {
+        for (var i = start + 1; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == '"')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Splits a header value on top-level commas (RFC 3261 §7.3.1), ignoring commas inside quotes and angle brackets.
+    /// </summary>
+    public static List<string> SplitTopLevelCommas(string value)
+    {
+        var parts = new List<string>(2);
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            switch (value[i])
+            {
+                case '"':
+                    var close = FindQuotedStringEnd(value, i);
+                    i = close < 0 ? value.Length - 1 : close;
+                    break;
+                case '<':
+                    depth++;
+                    break;
+                case '>':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case ',' when depth == 0:
+                    parts.Add(value[start..i].Trim());
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        parts.Add(value[start..].Trim());
+        return parts;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Text;
+
+namespace PhonePlatform.Sip;
+
+/// <summary>
+/// An ordered list of <c>;name[=value]</c> parameters (RFC 3261 §25.1 generic-param / uri-parameter).
+/// Names compare case-insensitively; a parameter without value (<c>lr</c>, <c>rport</c>) has a null value.
+/// </summary>
+public sealed class SipParameters
+{
+    private readonly List<KeyValuePair<string, string?>> items = [];
+
+    public int Count => items.Count;
+
+    public IEnumerable<KeyValuePair<string, string?>> All => items;
+
+    public bool Contains(string name) => IndexOf(name) >= 0;
+
+    /// <summary>Returns the value, an empty string for a value-less parameter, or null when absent.</summary>
+    public string? Get(string name)
+    {
+        var index = IndexOf(name);
+        return index < 0 ? null : items[index].Value ?? string.Empty;
+    }
+
+    public void Set(string name, string? value)
+    {
+        var index = IndexOf(name);
+        if (index >= 0)
+        {
+            items[index] = new(items[index].Key, value);
+        }
+        else
+        {
+            items.Add(new(name, value));
+        }
+    }
+
+    public bool Remove(string name)
+    {
+        var index = IndexOf(name);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        items.RemoveAt(index);
+        return true;
+    }
+
+    public void AppendTo(StringBuilder builder)
+    {
+        foreach (var (name, value) in items)
+        {
+            builder.Append(';').Append(name);
+            if (value is not null)
+            {
+                builder.Append('=').Append(value);
+            }
+        }
+    }
+
+    public SipParameters Clone()
+    {
+        var copy = new SipParameters();
+        copy.items.AddRange(items);
+        return copy;
+    }
+
+    /// <summary>
+    /// Parses <c>;a=b ; c ;d = "quoted"</c>. Whitespace around separators is allowed (RFC 3261 §25.1 SEMI/EQUAL).
+    /// Stops at <paramref name="stopChars"/> outside quotes and returns the index where parsing stopped.
+    /// </summary>
+    internal static bool TryParse(string text, int start, SipParameters target, out int end, string stopChars = "")
+    {
+        var i = start;
+        end = start;
+        while (true)
+        {
+            i = SkipWhitespace(text, i);
+            if (i >= text.Length || stopChars.Contains(text[i], StringComparison.Ordinal))
+            {
+                end = i;
+                return true;
+            }
+
+            if (text[i] != ';')
+            {
+                return false;
+            }
+
+            i = SkipWhitespace(text, i + 1);
+            var nameStart = i;
+            while (i < text.Length && SipGrammar.IsParamChar(text[i]))
+            {
+                i++;
+            }
+
+            if (i == nameStart)
+            {
+                return false;
+            }
+
+            var name = text[nameStart..i];
+            i = SkipWhitespace(text, i);
+            string? value = null;
+            if (i < text.Length && text[i] == '=')
+            {
+                i = SkipWhitespace(text, i + 1);
+                if (i < text.Length && text[i] == '"')
+                {
+                    var close = SipGrammar.FindQuotedStringEnd(text, i);
+                    if (close < 0)
+                    {
+                        return false;
+                    }
+
+                    value = text[i..(close + 1)];
+                    i = close + 1;
+                }
+                else
+                {
+                    var valueStart = i;
+                    while (i < text.Length && SipGrammar.IsParamValueChar(text[i]))
+                    {
+                        i++;
+                    }
+
+                    if (i == valueStart)
+                    {
+                        return false;
+                    }
+
+                    value = text[valueStart..i];
+                }
+            }
+
+            target.items.Add(new(name, value));
+        }
+    }
+
+    private static int SkipWhitespace(string text, int i)
+    {
+        while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private int IndexOf(string name)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (string.Equals(items[i].Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
