@@ -32,7 +32,9 @@ internal sealed class DtlsSrtpTestClient : DefaultTlsClient
 
     protected override int[] GetSupportedCipherSuites() => [CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256];
 
-    public override int GetHandshakeTimeoutMillis() => 10_000;
+    public int HandshakeTimeoutMillis { get; init; } = 10_000;
+
+    public override int GetHandshakeTimeoutMillis() => HandshakeTimeoutMillis;
 
     public override IDictionary<int, byte[]> GetClientExtensions()
     {
