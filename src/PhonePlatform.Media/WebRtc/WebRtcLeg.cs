@@ -54,8 +54,8 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
     /// <summary>Completes when DTLS-SRTP is established; faults when the handshake fails.</summary>
     public Task<DtlsSrtpKeys> Connected => connected.Task;
 
-    /// <summary>The address the browser nominated, where media goes.</summary>
-    public IPEndPoint? RemoteEndPoint => ice?.NominatedEndPoint;
+    /// <summary>Where media goes: the address the browser nominated, or until it does, the one DTLS came from.</summary>
+    public IPEndPoint? RemoteEndPoint => ice?.NominatedEndPoint ?? dtlsPeer;
 
     /// <summary>Raised once when the leg ends by itself, with the reason.</summary>
     public event Action<string>? Ended;
