@@ -1,0 +1,87 @@
+using System.Buffers.Binary;
+using System.Runtime.Intrinsics;
+using System.Security.Cryptography;
+
+namespace PhonePlatform.Media.Srtp.Internal;
+
+/// <summary>
+/// AES in counter mode as SRTP uses it (RFC 3711 §4.1.1): the keystream is AES_k(IV + j) for block j,
+/// with the 16-bit block counter in the low bits of the IV. One AES instance and scratch buffers are reused,
+/// so applying the keystream allocates nothing. Not thread-safe.
+/// </summary>
+internal sealed class AesCounterMode : IDisposable
+{
+    private const int BlockSize = 16;
+
+    // 64 blocks per ECB call keeps the scratch small and the call overhead amortised.
+    private const int ChunkBlocks = 64;
+
+    private readonly Aes aes;
+    private readonly byte[] counterBlocks = new byte[ChunkBlocks * BlockSize];
+    private readonly byte[] keystream = new byte[ChunkBlocks * BlockSize];
+
+    public AesCounterMode(ReadOnlySpan<byte> key)
+    {
+        aes = Aes.Create();
+        aes.Key = key.ToArray();
+    }
+
+    /// <summary>XORs <paramref name="data"/> with the keystream that starts at <paramref name="iv"/>.</summary>
+    public void Apply(ReadOnlySpan<byte> iv, Span<byte> data)
+    {
+        var block = 0;
+        while (!data.IsEmpty)
+        {
+            var chunk = Math.Min(data.Length, ChunkBlocks * BlockSize);
+            var blocks = (chunk + BlockSize - 1) / BlockSize;
+            FillCounterBlocks(iv, block, blocks);
+            aes.EncryptEcb(counterBlocks.AsSpan(0, blocks * BlockSize), keystream.AsSpan(0, blocks * BlockSize), PaddingMode.None);
+            Xor(data[..chunk], keystream.AsSpan(0, chunk));
+            data = data[chunk..];
+            block += blocks;
+        }
+    }
+
+    /// <summary>Writes the raw keystream (for key derivation and the RFC 3711 B.2 vector).</summary>
+    public void Generate(ReadOnlySpan<byte> iv, Span<byte> destination)
+    {
+        destination.Clear();
+        Apply(iv, destination);
+    }
+
+    private void FillCounterBlocks(ReadOnlySpan<byte> iv, int firstBlock, int blocks)
+    {
+        // RFC 3711 §4.1.1: the IV's low 16 bits are zero, so IV + j only sets the last two octets.
+        for (var i = 0; i < blocks; i++)
+        {
+            var counter = counterBlocks.AsSpan(i * BlockSize, BlockSize);
+            iv.CopyTo(counter);
+            var low = (ushort)(BinaryPrimitives.ReadUInt16BigEndian(counter[14..]) + firstBlock + i);
+            BinaryPrimitives.WriteUInt16BigEndian(counter[14..], low);
+        }
+    }
+
+    internal static void Xor(Span<byte> data, ReadOnlySpan<byte> keystream)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + 32 <= data.Length; i += 32)
+            {
+                (Vector256.Create<byte>(data[i..]) ^ Vector256.Create(keystream[i..])).CopyTo(data[i..]);
+            }
+        }
+
+        for (; i + 16 <= data.Length; i += 16)
+        {
+            (Vector128.Create<byte>(data[i..]) ^ Vector128.Create(keystream[i..])).CopyTo(data[i..]);
+        }
+
+        for (; i < data.Length; i++)
+        {
+            data[i] ^= keystream[i];
+        }
+    }
+
+    public void Dispose() => aes.Dispose();
+}
