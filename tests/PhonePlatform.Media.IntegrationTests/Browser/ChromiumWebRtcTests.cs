@@ -53,6 +53,73 @@ public sealed class ChromiumWebRtcTests(ChromiumFixture chromium) : IClassFixtur
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task Chromium_AudioBothWays_EngineHearsBrowserToneAndBrowserReceivesEngineTone()
+    {
+        const double engineToneHz = 400;
+        await using var leg = WebRtcLeg.Open(new WebRtcLegOptions { Address = IPAddress.Loopback, Ports = Ports, Certificate = Certificate });
+        var received = new List<short>();
+        var payloadTypes = new HashSet<int>();
+        leg.RtpReceived += packet =>
+        {
+            // RFC 3550 §5.1: 12-byte header plus 4 bytes per CSRC, then (with X) a header extension.
+            var headerLength = 12 + (4 * (packet[0] & 0x0F));
+            if ((packet[0] & 0x10) != 0)
+            {
+                headerLength += 4 + (4 * ((packet[headerLength + 2] << 8) | packet[headerLength + 3]));
+            }
+
+            lock (received)
+            {
+                payloadTypes.Add(packet[1] & 0x7F);
+                if ((packet[1] & 0x7F) == 0)
+                {
+                    foreach (var code in packet[headerLength..])
+                    {
+                        received.Add(Audio.TestMuLaw.Decode(code));
+                    }
+                }
+            }
+        };
+        var page = await OpenPageAsync();
+        Assert.True(leg.TryAcceptOffer(await page.EvaluateAsync<string>("makeOffer()"), out var answer, out var error), error);
+        await page.EvaluateAsync("sdp => applyAnswer(sdp)", answer);
+        await leg.Connected.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var tone = new Audio.PcmuToneSender(engineToneHz, 0x5EED1234);
+        using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20)))
+        {
+            for (var i = 0; i < 150 && await timer.WaitForNextTickAsync(); i++)
+            {
+                Assert.True(leg.TrySendRtp(tone.NextPacket()));
+            }
+        }
+
+        var inbound = await page.EvaluateAsync<JsonElement>("inboundAudio()");
+        short[] samples;
+        lock (received)
+        {
+            samples = [.. received];
+        }
+
+        // The engine heard the browser: PCMU that decrypted, with the 1 kHz tone dominant over other frequencies.
+        Assert.Contains(0, payloadTypes);
+        Assert.True(samples.Length >= 8000, $"only {samples.Length} samples received");
+        var window = samples.AsSpan(samples.Length - 8000, 8000);
+        var atTone = Audio.TestGoertzel.Power(window, ChromiumFixture.BrowserToneHz, 8000);
+        foreach (var other in new[] { 300.0, 400, 700, 1300, 2000, 3000 })
+        {
+            Assert.True(atTone > 20 * Audio.TestGoertzel.Power(window, other, 8000), $"1 kHz not dominant over {other} Hz");
+        }
+
+        // The browser heard the engine: packets decrypted and decoded as PCMU with a non-zero level.
+        Assert.True(inbound.GetProperty("packetsReceived").GetInt32() > 100, inbound.ToString());
+        Assert.True(inbound.GetProperty("audioLevel").GetDouble() > 0, inbound.ToString());
+        Assert.Equal("audio/PCMU", inbound.GetProperty("codec").GetString());
+        Assert.Equal(0, leg.Counters.RtpDropped);
+        await page.CloseAsync();
+    }
+
     internal async Task<IPage> OpenPageAsync()
     {
         var page = await chromium.Browser.NewPageAsync();
