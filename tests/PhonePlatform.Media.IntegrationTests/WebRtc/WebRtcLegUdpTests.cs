@@ -134,6 +134,40 @@ public sealed class WebRtcLegUdpTests
         Assert.Equal(0, ports.InUse);
     }
 
+    [Fact]
+    public async Task TryAcceptOffer_ReOfferForHold_AnswersWithSameCredentialsAndNewVersion()
+    {
+        await using var leg = WebRtcLeg.Open(new WebRtcLegOptions { Address = IPAddress.Loopback, Ports = Ports, Certificate = EngineCertificate });
+        var offer = OfferWith(BrowserCertificate.Fingerprint);
+        Assert.True(leg.TryAcceptOffer(offer, out var first, out _));
+
+        Assert.True(leg.TryAcceptOffer(offer.Replace("a=sendrecv", "a=sendonly", StringComparison.Ordinal), out var second, out var error), error);
+
+        Assert.True(SdpParser.TryParse(first, out var a, out _));
+        Assert.True(SdpParser.TryParse(second, out var b, out _));
+        Assert.Equal(a!.Media[0].GetAttribute("ice-ufrag"), b!.Media[0].GetAttribute("ice-ufrag"));
+        Assert.Equal(a.Media[0].GetAttribute("fingerprint"), b.Media[0].GetAttribute("fingerprint"));
+        Assert.Equal("passive", b.Media[0].GetAttribute("setup"));
+        Assert.Equal("recvonly", b.Media[0].Direction);
+        Assert.Equal(a.Origin.SessionId, b.Origin.SessionId);
+        Assert.Equal("2", b.Origin.SessionVersion);
+    }
+
+    [Fact]
+    public async Task TryAcceptOffer_IceRestartOrMalformed_RefusedWithReason()
+    {
+        await using var leg = WebRtcLeg.Open(new WebRtcLegOptions { Address = IPAddress.Loopback, Ports = Ports, Certificate = EngineCertificate });
+        var offer = OfferWith(BrowserCertificate.Fingerprint);
+        Assert.False(leg.TryAcceptOffer("v=0\r\ngarbage", out var none, out var malformed));
+        Assert.True(leg.TryAcceptOffer(offer, out _, out _));
+
+        Assert.False(leg.TryAcceptOffer(offer.Replace("a=ice-ufrag:Xq9+", "a=ice-ufrag:New1", StringComparison.Ordinal), out _, out var restart));
+
+        Assert.Null(none);
+        Assert.False(string.IsNullOrEmpty(malformed));
+        Assert.Contains("ICE restart", restart, StringComparison.Ordinal);
+    }
+
     internal static string OfferWith(DtlsFingerprint fingerprint)
     {
         var lines = ChromiumOffer.Text.Split("\r\n").Select(l => l.StartsWith("a=fingerprint:", StringComparison.Ordinal) ? "a=fingerprint:" + fingerprint : l);
