@@ -1,0 +1,129 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using PhonePlatform.Media.Dtls;
+using PhonePlatform.Media.Srtp;
+
+namespace PhonePlatform.Media.WebRtc;
+
+/// <summary>Receives one decrypted RTP or RTCP packet; the span is only valid during the call.</summary>
+public delegate void MediaPacketHandler(ReadOnlySpan<byte> packet);
+
+// SRTP of the leg (RFC 5764 §4.2: we are the DTLS server, so we protect with the server_write keys): the
+// receive loop unprotects, senders protect under a lock so one SRTP context sees one packet at a time.
+public sealed partial class WebRtcLeg
+{
+    private readonly object sendGate = new();
+    private SrtpSession? inbound;
+    private SrtpSession? outbound;
+
+    /// <summary>Raised on the receive loop for every RTP packet that authenticated and decrypted.</summary>
+    public event MediaPacketHandler? RtpReceived;
+
+    /// <summary>Raised on the receive loop for every SRTCP packet that authenticated and decrypted.</summary>
+    public event MediaPacketHandler? RtcpReceived;
+
+    /// <summary>
+    /// Protects one RTP packet and sends it to the browser; false before DTLS completes or when there is no
+    /// peer address yet. Safe to call from any thread.
+    /// </summary>
+    public bool TrySendRtp(ReadOnlySpan<byte> rtpPacket) => TrySend(rtpPacket, rtcp: false);
+
+    /// <summary>Protects one RTCP compound packet and sends it to the browser, like <see cref="TrySendRtp"/>.</summary>
+    public bool TrySendRtcp(ReadOnlySpan<byte> rtcpPacket) => TrySend(rtcpPacket, rtcp: true);
+
+    private void OnKeys(DtlsSrtpKeys keys)
+    {
+        // SrtpProfile members carry the IANA profile values, so the negotiated id maps directly.
+        var material = SrtpKeyingMaterial.FromDtlsExport((SrtpProfile)keys.ProtectionProfile, keys.KeyingMaterial.Span, isServer: true);
+        lock (sendGate)
+        {
+            outbound = material.CreateLocalSession();
+        }
+
+        Volatile.Write(ref inbound, material.CreateRemoteSession());
+    }
+
+    private void HandleSrtp(byte[] buffer, int length, IPEndPoint source)
+    {
+        var session = Volatile.Read(ref inbound);
+        var isRtcp = Transport.MediaPacketClassifier.Classify(buffer.AsSpan(0, length)) == Transport.MediaPacketKind.Rtcp;
+        if (session is null || !ice!.IsValidatedSource(source))
+        {
+            Counters.CountRtpDropped();
+            return;
+        }
+
+        if (isRtcp)
+        {
+            if (session.TryUnprotectRtcp(buffer, length, out var plain))
+            {
+                Counters.CountRtcpReceived();
+                RtcpReceived?.Invoke(buffer.AsSpan(0, plain));
+            }
+            else
+            {
+                Counters.CountRtpDropped();
+            }
+
+            return;
+        }
+
+        if (session.TryUnprotectRtp(buffer, length, out var plainLength))
+        {
+            Counters.CountRtpReceived();
+            RtpReceived?.Invoke(buffer.AsSpan(0, plainLength));
+        }
+        else
+        {
+            Counters.CountRtpDropped();
+        }
+    }
+
+    private bool TrySend(ReadOnlySpan<byte> packet, bool rtcp)
+    {
+        var destination = RemoteEndPoint;
+        if (destination is null || Volatile.Read(ref ended) != 0)
+        {
+            return false;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(packet.Length + SrtpSession.MaxProtectOverhead);
+        try
+        {
+            packet.CopyTo(buffer);
+            int length;
+            lock (sendGate)
+            {
+                if (outbound is null)
+                {
+                    return false;
+                }
+
+                length = rtcp ? outbound.ProtectRtcp(buffer, packet.Length) : outbound.ProtectRtp(buffer, packet.Length);
+            }
+
+            socket.Socket.SendTo(buffer.AsSpan(0, length), SocketFlags.None, destination);
+            return true;
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or ArgumentException)
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private void DisposeSrtp()
+    {
+        lock (sendGate)
+        {
+            outbound?.Dispose();
+            outbound = null;
+        }
+
+        Interlocked.Exchange(ref inbound, null)?.Dispose();
+    }
+}

@@ -1,0 +1,19 @@
+namespace PhonePlatform.Media.IntegrationTests.Audio;
+
+/// <summary>Test-only Goertzel power at one frequency (the media-srtp branch's Audio/ had not landed yet).</summary>
+internal static class TestGoertzel
+{
+    public static double Power(ReadOnlySpan<short> samples, double frequency, int sampleRate)
+    {
+        var coefficient = 2 * Math.Cos(2 * Math.PI * frequency / sampleRate);
+        double previous = 0, beforePrevious = 0;
+        foreach (var sample in samples)
+        {
+            var current = sample + (coefficient * previous) - beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+        }
+
+        return (previous * previous) + (beforePrevious * beforePrevious) - (coefficient * previous * beforePrevious);
+    }
+}

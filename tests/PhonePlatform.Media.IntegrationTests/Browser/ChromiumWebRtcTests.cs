@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Playwright;
+using PhonePlatform.Media.Dtls;
+using PhonePlatform.Media.Sdp;
+using PhonePlatform.Media.Transport;
+using PhonePlatform.Media.WebRtc;
+
+namespace PhonePlatform.Media.IntegrationTests.Browser;
+
+/// <summary>Headless Chromium 156 against a <see cref="WebRtcLeg"/> over loopback.</summary>
+public sealed class ChromiumWebRtcTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    private static readonly MediaPortAllocator Ports = new(44_000, 44_999);
+    private static readonly DtlsCertificate Certificate = DtlsCertificate.Create();
+
+    [Fact]
+    public async Task Chromium_OfferAnsweredByLeg_IceAndDtlsConnect()
+    {
+        await using var leg = WebRtcLeg.Open(new WebRtcLegOptions { Address = IPAddress.Loopback, Ports = Ports, Certificate = Certificate });
+        var page = await OpenPageAsync();
+
+        var offer = await page.EvaluateAsync<string>("makeOffer()");
+        Assert.True(leg.TryAcceptOffer(offer, out var answer, out var error), error);
+        await page.EvaluateAsync("sdp => applyAnswer(sdp)", answer);
+        var keys = await leg.Connected.WaitAsync(TimeSpan.FromSeconds(30));
+        var state = await WaitForStateAsync(page, s => s.GetProperty("connection").GetString() == "connected");
+
+        Assert.Contains(state.GetProperty("ice").GetString(), new[] { "connected", "completed" });
+        Assert.Equal("connected", state.GetProperty("dtls").GetString());
+        Assert.Contains(keys.ProtectionProfile, new[] { DtlsSrtpProtectionProfile.AeadAes128Gcm, DtlsSrtpProtectionProfile.Aes128CmHmacSha1_80 });
+        Assert.Equal(SdpCodec.Pcmu.EncodingName, leg.Negotiation!.Codec.EncodingName);
+        Assert.True(leg.Counters.StunAnswered > 0);
+        Assert.NotNull(leg.RemoteEndPoint);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Chromium_HangsUp_LegEndsOnCloseNotify()
+    {
+        await using var leg = WebRtcLeg.Open(new WebRtcLegOptions { Address = IPAddress.Loopback, Ports = Ports, Certificate = Certificate });
+        var ended = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        leg.Ended += reason => ended.TrySetResult(reason);
+        var page = await OpenPageAsync();
+        Assert.True(leg.TryAcceptOffer(await page.EvaluateAsync<string>("makeOffer()"), out var answer, out var error), error);
+        await page.EvaluateAsync("sdp => applyAnswer(sdp)", answer);
+        await leg.Connected.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await page.EvaluateAsync("hangUp()");
+        var reason = await ended.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains("close_notify", reason, StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Chromium_AudioBothWays_EngineHearsBrowserToneAndBrowserReceivesEngineTone()
+    {
+        const double engineToneHz = 400;
+        await using var leg = WebRtcLeg.Open(new WebRtcLegOptions { Address = IPAddress.Loopback, Ports = Ports, Certificate = Certificate });
+        var received = new List<short>();
+        var payloadTypes = new HashSet<int>();
+        leg.RtpReceived += packet =>
+        {
+            // RFC 3550 §5.1: 12-byte header plus 4 bytes per CSRC, then (with X) a header extension.
+            var headerLength = 12 + (4 * (packet[0] & 0x0F));
+            if ((packet[0] & 0x10) != 0)
+            {
+                headerLength += 4 + (4 * ((packet[headerLength + 2] << 8) | packet[headerLength + 3]));
+            }
+
+            lock (received)
+            {
+                payloadTypes.Add(packet[1] & 0x7F);
+                if ((packet[1] & 0x7F) == 0)
+                {
+                    foreach (var code in packet[headerLength..])
+                    {
+                        received.Add(Audio.TestMuLaw.Decode(code));
+                    }
+                }
+            }
+        };
+        var page = await OpenPageAsync();
+        Assert.True(leg.TryAcceptOffer(await page.EvaluateAsync<string>("makeOffer()"), out var answer, out var error), error);
+        await page.EvaluateAsync("sdp => applyAnswer(sdp)", answer);
+        await leg.Connected.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var tone = new Audio.PcmuToneSender(engineToneHz, 0x5EED1234);
+        using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20)))
+        {
+            for (var i = 0; i < 150 && await timer.WaitForNextTickAsync(); i++)
+            {
+                Assert.True(leg.TrySendRtp(tone.NextPacket()));
+            }
+        }
+
+        var inbound = await page.EvaluateAsync<JsonElement>("inboundAudio()");
+        short[] samples;
+        lock (received)
+        {
+            samples = [.. received];
+        }
+
+        // The engine heard the browser: PCMU that decrypted, with the 1 kHz tone dominant over other frequencies.
+        Assert.Contains(0, payloadTypes);
+        Assert.True(samples.Length >= 8000, $"only {samples.Length} samples received");
+        var window = samples.AsSpan(samples.Length - 8000, 8000);
+        var atTone = Audio.TestGoertzel.Power(window, ChromiumFixture.BrowserToneHz, 8000);
+        foreach (var other in new[] { 300.0, 400, 700, 1300, 2000, 3000 })
+        {
+            Assert.True(atTone > 20 * Audio.TestGoertzel.Power(window, other, 8000), $"1 kHz not dominant over {other} Hz");
+        }
+
+        // The browser heard the engine: packets decrypted and decoded as PCMU with a non-zero level.
+        Assert.True(inbound.GetProperty("packetsReceived").GetInt32() > 100, inbound.ToString());
+        Assert.True(inbound.GetProperty("audioLevel").GetDouble() > 0, inbound.ToString());
+        Assert.Equal("audio/PCMU", inbound.GetProperty("codec").GetString());
+        Assert.Equal(0, leg.Counters.RtpDropped);
+        await page.CloseAsync();
+    }
+
+    internal async Task<IPage> OpenPageAsync()
+    {
+        var page = await chromium.Browser.NewPageAsync();
+        await page.GotoAsync(chromium.PageUrl);
+        return page;
+    }
+
+    internal static async Task<JsonElement> WaitForStateAsync(IPage page, Func<JsonElement, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var state = (await page.EvaluateAsync<JsonElement?>("callState()"))!.Value;
+            if (done(state) || DateTime.UtcNow > deadline)
+            {
+                return state;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
