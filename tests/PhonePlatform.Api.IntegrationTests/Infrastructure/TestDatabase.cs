@@ -20,7 +20,7 @@ public sealed class TestDatabase : IAsyncDisposable
         this.adminConnection = adminConnection;
         this.name = name;
         this.container = container;
-        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Database = name, Pooling = false }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Database = name }.ConnectionString;
     }
 
     public string ConnectionString { get; }
