@@ -33,6 +33,26 @@ public sealed class HostTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var paths = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/v1/numbers", out _));
         Assert.True(paths.TryGetProperty("/v1/audit-log/verify", out _));
+        var bearer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
+            .GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
+        Assert.Equal("bearer", bearer.GetProperty("scheme").GetString());
+    }
+
+    [Fact]
+    public async Task Https_OutsideDevelopment_SendsHsts()
+    {
+        var client = factory.CreateClient(new() { BaseAddress = new Uri("https://api.example.com") });
+        var response = await client.GetAsync("/healthz");
+        Assert.Contains("max-age=31536000", string.Join(",", response.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Http_OutsideDevelopment_RedirectsToHttps()
+    {
+        var client = factory.CreateClient(new() { BaseAddress = new Uri("http://api.example.com"), AllowAutoRedirect = false });
+        var response = await client.GetAsync("/v1/me");
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
+        Assert.Equal("https://api.example.com/v1/me", response.Headers.Location?.ToString());
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public static class ApiServices
             json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         });
 
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiSecurity.AddBearerScheme);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddHostedService<IdempotencyCleanup>();
 

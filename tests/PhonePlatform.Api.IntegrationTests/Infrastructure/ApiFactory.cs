@@ -29,6 +29,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["PasswordHashing:Iterations"] = "1",
         ["Auth:AttemptsPerMinutePerIp"] = "100000",
         ["Serilog:MinimumLevel:Default"] = "Warning",
+        // TestServer has no listening addresses; tell HTTPS redirection where HTTPS is, as a deployment would.
+        ["HTTPS_PORT"] = "443",
     };
 
     public async Task InitializeAsync()
