@@ -102,4 +102,26 @@ public sealed class ApiKeyTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var tampered = key.Token[..^1] + (key.Token[^1] == 'A' ? 'B' : 'A');
         Assert.Equal(HttpStatusCode.Unauthorized, (await KeyClient(tampered).GetAsync("/v1/numbers")).StatusCode);
     }
+
+    [Fact]
+    public async Task Key_CreatorDemotedOrRemoved_LosesPermissions()
+    {
+        var owner = await api.CreateSteppedUpOwnerAsync();
+        var admin = await api.AddMemberAsync(owner, Role.Admin);
+        await api.EnableTwoFactorAsync(admin);
+        await api.StepUpAsync(admin);
+        var created = await admin.Client.PostAsJsonAsync("/v1/api-keys", new CreateApiKeyRequest("k", ["numbers:read", "members:manage"]), ApiDriver.Json);
+        await ApiDriver.Expect(created, HttpStatusCode.Created);
+        var client = KeyClient((await created.Content.ReadFromJsonAsync<CreatedApiKeyResponse>(ApiDriver.Json))!.Token);
+        var probe = new AddMemberRequest("not-an-address", Role.Viewer);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/v1/members", probe, ApiDriver.Json)).StatusCode);
+
+        await ApiDriver.Expect(
+            await owner.Client.PatchAsJsonAsync($"/v1/members/{admin.MembershipId}", new ChangeMemberRequest(Role.Member), ApiDriver.Json), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/v1/members", probe, ApiDriver.Json)).StatusCode);
+        await ApiDriver.Expect(await client.GetAsync("/v1/numbers"), HttpStatusCode.OK);
+
+        await ApiDriver.Expect(await owner.Client.DeleteAsync($"/v1/members/{admin.MembershipId}"), HttpStatusCode.NoContent);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/v1/numbers")).StatusCode);
+    }
 }
