@@ -25,6 +25,7 @@ public static class Observability
             // still surface as exceptions, which the problem handler logs with their trace id.
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", LogEventLevel.Fatal)
             .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
+            .ReadFrom.Services(services) // sinks and enrichers registered in DI (other parts, tests)
             .Enrich.FromLogContext()
             .WriteTo.Console(new CompactJsonFormatter()));
 

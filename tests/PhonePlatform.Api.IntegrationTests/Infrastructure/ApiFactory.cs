@@ -33,6 +33,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["HTTPS_PORT"] = "443",
     };
 
+    /// <summary>Extra registrations a test class adds before the host starts (e.g. a log sink).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; set; }
+
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
@@ -63,6 +66,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<TimeProvider>(Time);
             // TestServer has no socket; give requests the loopback address a real connection would have.
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackRemoteAddress>();
+            ExtraServices?.Invoke(services);
         });
     }
 
