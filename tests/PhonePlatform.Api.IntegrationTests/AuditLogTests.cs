@@ -132,4 +132,34 @@ public sealed class AuditLogTests(ApiFactory factory) : IClassFixture<ApiFactory
         var result = (await owner.Client.GetFromJsonAsync<AuditVerifyResponse>("/v1/audit-log/verify", ApiDriver.Json))!;
         Assert.True(result.Intact, result.Reason);
     }
+
+    [Fact]
+    public async Task List_FiltersByActorAndTime()
+    {
+        var owner = await api.CreateSteppedUpOwnerAsync();
+        var admin = await api.AddMemberAsync(owner, Role.Admin);
+        factory.Time.Advance(TimeSpan.FromSeconds(1));
+        var since = factory.Time.GetUtcNow();
+        await ApiDriver.AddNumberAsync(admin, "+14155550100");
+
+        var byAdmin = await EntriesAsync(owner, $"&actorUserId={admin.UserId}");
+        Assert.NotEmpty(byAdmin);
+        Assert.All(byAdmin, e => Assert.Equal(admin.UserId, e.ActorUserId));
+        var recent = await EntriesAsync(owner, $"&since={Uri.EscapeDataString(since.ToString("O"))}");
+        Assert.Equal("number.added", Assert.Single(recent).Action);
+    }
+
+    [Fact]
+    public async Task Export_ContainsTheWorkspacesRecordsAndIsAudited()
+    {
+        var owner = await api.CreateSteppedUpOwnerAsync();
+        await ApiDriver.AddNumberAsync(owner, "+14155550100");
+        var response = await owner.Client.PostAsync("/v1/exports", null);
+        await ApiDriver.Expect(response, HttpStatusCode.OK);
+        var export = (await response.Content.ReadFromJsonAsync<ExportResponse>(ApiDriver.Json))!;
+        Assert.Equal(owner.WorkspaceId, export.Workspace.Id);
+        Assert.Equal(owner.Email, Assert.Single(export.Members).Email);
+        Assert.Equal("+14155550100", Assert.Single(export.Numbers).E164);
+        Assert.Single(await EntriesAsync(owner, "&action=data.exported"));
+    }
 }

@@ -82,4 +82,17 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(0, await factory.Database.CountAsync("SELECT count(*) FROM \"IdempotencyRecords\" WHERE \"Body\" IS NOT NULL AND \"Key\" = '" + key + "'"));
         Assert.Single((await owner.Client.GetFromJsonAsync<Page<ApiKeyResponse>>("/v1/api-keys", ApiDriver.Json))!.Items);
     }
+
+    [Fact]
+    public async Task AnonymousSignUp_Replayed_CreatesOneWorkspace()
+    {
+        var key = Guid.NewGuid().ToString();
+        var request = new SignUpRequest(ApiDriver.NewEmail(), ApiDriver.Password, "Once");
+        var first = await PostAsync(api.Anonymous(), "/v1/signup", request, key);
+        var second = await PostAsync(api.Anonymous(), "/v1/signup", request, key);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.True(second.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(1, await factory.Database.CountAsync($"SELECT count(*) FROM \"Users\" WHERE \"Email\" = '{request.Email}'"));
+    }
 }
