@@ -141,4 +141,20 @@ public sealed class TwoFactorTests(ApiFactory factory) : IClassFixture<ApiFactor
             $"SELECT count(*) FROM \"RecoveryCodes\" r JOIN \"Users\" u ON u.\"Id\" = r.\"UserId\" WHERE u.\"Email\" = '{owner.Email}'");
         Assert.Equal(0, codes);
     }
+
+    [Fact]
+    public async Task StepUp_RepeatedFailures_LockTheAccount()
+    {
+        var owner = await api.CreateWorkspaceAsync();
+        await api.EnableTwoFactorAsync(owner);
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await owner.Client.PostAsJsonAsync("/v1/sessions/current/step-up", new StepUpRequest("Wrong-Horse-7-Battery", "000000"), ApiDriver.Json);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        var right = await owner.Client.PostAsJsonAsync(
+            "/v1/sessions/current/step-up", new StepUpRequest(ApiDriver.Password, api.NextCode(owner.TotpSecret!)), ApiDriver.Json);
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+    }
 }
