@@ -72,16 +72,25 @@ public sealed class TokenAuthenticationHandler(
 
     private async Task<Caller?> FromApiKeyAsync(string token, string prefix)
     {
-        var key = await db.ApiKeys.IgnoreQueryFilters().AsNoTracking()
-            .SingleOrDefaultAsync(k => k.Prefix == prefix && k.RevokedAt == null, Context.RequestAborted);
-        if (key is null || !ApiKeyToken.Matches(token, key.SecretHash))
+        // A key never outlives or outranks its creator: it holds the intersection of its own permissions and the
+        // creator's current ones, and stops working when the creator leaves the workspace.
+        var found = await (
+                from k in db.ApiKeys.IgnoreQueryFilters()
+                join m in db.Memberships.IgnoreQueryFilters() on new { k.WorkspaceId, UserId = k.CreatedByUserId } equals new { m.WorkspaceId, m.UserId }
+                where k.Prefix == prefix && k.RevokedAt == null
+                select new { Key = k, m.Role, m.Billing })
+            .AsNoTracking()
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        if (found is null || !ApiKeyToken.Matches(token, found.Key.SecretHash))
         {
             return null;
         }
 
+        var key = found.Key;
         await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == key.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, time.GetUtcNow()), Context.RequestAborted);
-        return new Caller(key.WorkspaceId, key.Permissions, null, null, null, null, key.Id, null, false, Ip());
+        var permissions = key.Permissions & RolePermissions.For(found.Role, found.Billing);
+        return new Caller(key.WorkspaceId, permissions, null, null, null, null, key.Id, null, false, Ip());
     }
 
     private async Task<Caller?> FromSessionAsync(string token)

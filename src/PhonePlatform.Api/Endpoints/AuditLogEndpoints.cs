@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PhonePlatform.Api.Contracts;
 using PhonePlatform.Api.Problems;
+using PhonePlatform.Core.Audit;
 using PhonePlatform.Core.Paging;
 using PhonePlatform.Core.Permissions;
 using PhonePlatform.Api.Auth;
@@ -49,14 +50,17 @@ public static class AuditLogEndpoints
             query = query.Where(a => a.ActorUserId == actorUserId);
         }
 
-        if (since is not null)
+        // Entries are stored to the microsecond; compare at that precision.
+        if (since is { } from)
         {
-            query = query.Where(a => a.OccurredAt >= since);
+            var start = AuditChain.Normalize(from);
+            query = query.Where(a => a.OccurredAt >= start);
         }
 
-        if (until is not null)
+        if (until is { } to)
         {
-            query = query.Where(a => a.OccurredAt < until);
+            var end = AuditChain.Normalize(to);
+            query = query.Where(a => a.OccurredAt < end);
         }
 
         var rows = await query.OrderByDescending(a => a.Sequence).Take(take + 1)

@@ -4,6 +4,7 @@ using PhonePlatform.Api.Auth;
 using PhonePlatform.Api.Contracts;
 using PhonePlatform.Api.Problems;
 using PhonePlatform.Api.UseCases;
+using PhonePlatform.Core.Members;
 using PhonePlatform.Core.Paging;
 using PhonePlatform.Core.Permissions;
 using PhonePlatform.Data;
@@ -24,9 +25,10 @@ public static class MemberEndpoints
         return v1;
     }
 
-    private static IQueryable<MemberResponse> Query(PhonePlatformDbContext db) =>
-        from m in db.Memberships
+    private static IQueryable<MemberResponse> Query(PhonePlatformDbContext db, IQueryable<Membership> memberships) =>
+        from m in memberships
         join u in db.Users on m.UserId equals u.Id
+        orderby m.Id
         select new MemberResponse(m.Id, u.Id, u.Email, m.Role, m.Billing, m.CreatedAt);
 
     private static async Task<Results<Ok<Page<MemberResponse>>, ProblemHttpResult>> ListAsync(
@@ -38,12 +40,13 @@ public static class MemberEndpoints
         }
 
         var take = Cursor.Limit(limit);
-        var rows = await Query(db).Where(m => cursor == null || m.Id > after).OrderBy(m => m.Id).Take(take + 1).ToListAsync(cancellationToken);
+        var page = db.Memberships.Where(m => cursor == null || m.Id > after).OrderBy(m => m.Id).Take(take + 1);
+        var rows = await Query(db, page).ToListAsync(cancellationToken);
         return TypedResults.Ok(Paging.ToPage(rows, take, m => m.Id));
     }
 
     private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> GetAsync(Guid id, PhonePlatformDbContext db, CancellationToken cancellationToken) =>
-        await Query(db).SingleOrDefaultAsync(m => m.Id == id, cancellationToken) is { } member
+        await Query(db, db.Memberships.Where(m => m.Id == id)).SingleOrDefaultAsync(cancellationToken) is { } member
             ? TypedResults.Ok(member)
             : Failure.NotFound("Member").ToResult();
 

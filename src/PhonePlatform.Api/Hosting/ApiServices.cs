@@ -47,8 +47,12 @@ public static class ApiServices
 
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
-            context.ProblemDetails.Type ??= Failure.TypePrefix + "http-" + context.ProblemDetails.Status;
+            var problem = context.ProblemDetails;
+            problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+            if (problem.Detail is null && StatusProblems.Describe(problem.Status) is { } described)
+            {
+                (problem.Type, problem.Detail) = (Failure.TypePrefix + described.Type, described.Detail);
+            }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Malformed bodies surface as BadHttpRequestException, which the handler turns into a clear 4xx problem.
@@ -62,7 +66,7 @@ public static class ApiServices
             json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         });
 
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiSecurity.AddBearerScheme);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddHostedService<IdempotencyCleanup>();
 

@@ -21,7 +21,11 @@ public static class Observability
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+            // EF logs the expected "no history table yet" failure of a first migration as an error; failed commands
+            // still surface as exceptions, which the problem handler logs with their trace id.
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", LogEventLevel.Fatal)
             .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
+            .ReadFrom.Services(services) // sinks and enrichers registered in DI (other parts, tests)
             .Enrich.FromLogContext()
             .WriteTo.Console(new CompactJsonFormatter()));
 

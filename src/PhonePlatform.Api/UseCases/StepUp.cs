@@ -35,16 +35,29 @@ public sealed class StepUp(PhonePlatformDbContext db, AuditLog audit, TotpAuthen
                 "Sensitive operations need two-factor authentication: POST /v1/me/two-factor first.");
         }
 
-        var step = await PasswordHasher.VerifyAsync(request.Password ?? "", user.PasswordHash)
-            ? totp.Verify(user.TotpSecret, request.TotpCode, user.TotpLastUsedStep)
-            : null;
+        var now = time.GetUtcNow();
+        var step = user.LockedUntil > now
+            ? null
+            : await PasswordHasher.VerifyAsync(request.Password ?? "", user.PasswordHash)
+                ? totp.Verify(user.TotpSecret, request.TotpCode, user.TotpLastUsedStep)
+                : null;
         if (step is null)
         {
+            // Failed step-ups count towards the same lockout as failed logins: a stolen session cannot guess on.
+            user.FailedLoginCount++;
+            if (user.FailedLoginCount >= options.Value.MaxFailedLogins)
+            {
+                user.LockedUntil = now + options.Value.LockoutDuration;
+                user.FailedLoginCount = 0;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
             await audit.AppendAsync(caller.Event(AuditAction.LoginFailed, "session", sessionId, "step-up refused"), cancellationToken);
             return Failure.InvalidCredentials();
         }
 
-        var until = time.GetUtcNow() + options.Value.StepUpLifetime;
+        user.FailedLoginCount = 0;
+        var until = now + options.Value.StepUpLifetime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         user.TotpLastUsedStep = step.Value;
         var session = await db.Sessions.SingleAsync(s => s.Id == sessionId, cancellationToken);

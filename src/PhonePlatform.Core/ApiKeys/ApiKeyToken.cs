@@ -11,6 +11,7 @@ public static class ApiKeyToken
     public const string Scheme = "pp_live_";
     private const int PrefixBytes = 9;
     private const int SecretBytes = 32;
+    private const int PrefixLength = 12;
 
     public static (string Token, string Prefix, string SecretHash) Create()
     {
@@ -28,15 +29,14 @@ public static class ApiKeyToken
             return false;
         }
 
+        // Base64url of 9 bytes is exactly 12 characters (which may include '_'), then the '_' separator.
         var rest = token.AsSpan(Scheme.Length);
-        var separator = rest.IndexOf('_');
-        // Base64url of 9 bytes is exactly 12 characters; the secret may itself contain '_'.
-        if (separator != 12 || rest.Length <= separator + 1)
+        if (rest.Length <= PrefixLength + 1 || rest[PrefixLength] != '_')
         {
             return false;
         }
 
-        prefix = rest[..separator].ToString();
+        prefix = rest[..PrefixLength].ToString();
         return true;
     }
 

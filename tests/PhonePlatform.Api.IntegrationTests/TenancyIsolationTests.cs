@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using PhonePlatform.Api.Contracts;
+using PhonePlatform.Api.IntegrationTests.Infrastructure;
+using PhonePlatform.Core.Members;
+using PhonePlatform.Core.Numbers;
+
+namespace PhonePlatform.Api.IntegrationTests;
+
+/// <summary>Two workspaces; B's fully privileged, stepped-up owner tries every id of A.</summary>
+public sealed class TenancyFixture : IAsyncLifetime
+{
+    public ApiFactory Factory { get; } = new();
+
+    public Actor OwnerA { get; private set; } = null!;
+
+    public Actor OwnerB { get; private set; } = null!;
+
+    public Actor MemberA { get; private set; } = null!;
+
+    public Guid NumberA { get; private set; }
+
+    public Guid NumberB { get; private set; }
+
+    public Guid KeyA { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        await Factory.InitializeAsync();
+        var api = new ApiDriver(Factory);
+        OwnerA = await api.CreateSteppedUpOwnerAsync("A");
+        OwnerB = await api.CreateSteppedUpOwnerAsync("B");
+        MemberA = await api.AddMemberAsync(OwnerA, Role.Member);
+        NumberA = (await ApiDriver.AddNumberAsync(OwnerA, "+14155550100")).Id;
+        NumberB = (await ApiDriver.AddNumberAsync(OwnerB, "+14155550100")).Id;
+        await ApiDriver.Expect(
+            await OwnerA.Client.PutAsJsonAsync($"/v1/numbers/{NumberA}/access/{MemberA.MembershipId}", new GrantNumberAccessRequest(NumberAccessLevel.Use), ApiDriver.Json),
+            HttpStatusCode.OK);
+        var key = await OwnerA.Client.PostAsJsonAsync("/v1/api-keys", new CreateApiKeyRequest("a", ["numbers:read"]), ApiDriver.Json);
+        await ApiDriver.Expect(key, HttpStatusCode.Created);
+        KeyA = (await key.Content.ReadFromJsonAsync<CreatedApiKeyResponse>(ApiDriver.Json))!.Key.Id;
+    }
+
+    public async Task DisposeAsync() => await ((IAsyncLifetime)Factory).DisposeAsync();
+}
+
+public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixture<TenancyFixture>
+{
+    private (string Method, string Path, object? Body)[] CrossTenantRequests() =>
+    [
+        ("GET", $"/v1/members/{fixture.MemberA.MembershipId}", null),
+        ("PATCH", $"/v1/members/{fixture.MemberA.MembershipId}", new ChangeMemberRequest(Role.Viewer)),
+        ("DELETE", $"/v1/members/{fixture.MemberA.MembershipId}", null),
+        ("GET", $"/v1/numbers/{fixture.NumberA}", null),
+        ("DELETE", $"/v1/numbers/{fixture.NumberA}", null),
+        ("GET", $"/v1/numbers/{fixture.NumberA}/access", null),
+        ("PUT", $"/v1/numbers/{fixture.NumberA}/access/{fixture.MemberA.MembershipId}", new GrantNumberAccessRequest(NumberAccessLevel.View)),
+        ("PUT", $"/v1/numbers/{fixture.NumberB}/access/{fixture.MemberA.MembershipId}", new GrantNumberAccessRequest(NumberAccessLevel.View)),
+        ("DELETE", $"/v1/numbers/{fixture.NumberA}/access/{fixture.MemberA.MembershipId}", null),
+        ("DELETE", $"/v1/api-keys/{fixture.KeyA}", null),
+    ];
+
+    [Fact]
+    public async Task EveryIdEndpoint_OtherWorkspacesId_Returns404AndChangesNothing()
+    {
+        foreach (var (method, path, body) in CrossTenantRequests())
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (body is not null)
+            {
+                request.Content = JsonContent.Create(body, body.GetType(), options: ApiDriver.Json);
+            }
+
+            var response = await fixture.OwnerB.Client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{method} {path} -> {(int)response.StatusCode}");
+            await ApiDriver.ProblemAsync(response);
+        }
+
+        // A's records are intact.
+        await ApiDriver.Expect(await fixture.OwnerA.Client.GetAsync($"/v1/members/{fixture.MemberA.MembershipId}"), HttpStatusCode.OK);
+        await ApiDriver.Expect(await fixture.OwnerA.Client.GetAsync($"/v1/numbers/{fixture.NumberA}"), HttpStatusCode.OK);
+        var grants = await fixture.OwnerA.Client.GetFromJsonAsync<List<NumberAccessResponse>>($"/v1/numbers/{fixture.NumberA}/access", ApiDriver.Json);
+        Assert.Equal(NumberAccessLevel.Use, Assert.Single(grants!).Level);
+        var keys = await fixture.OwnerA.Client.GetFromJsonAsync<Page<ApiKeyResponse>>("/v1/api-keys", ApiDriver.Json);
+        Assert.Null(Assert.Single(keys!.Items).RevokedAt);
+    }
+
+    /// <summary>Fails when someone adds an endpoint with an id in its route without adding it to the matrix above.</summary>
+    [Fact]
+    public void CrossTenantMatrix_CoversEveryRouteWithAnId()
+    {
+        var routes = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.Contains("{id", StringComparison.Ordinal))
+            .Select(e => $"{e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods[0]} {e.RoutePattern.RawText}")
+            .ToHashSet();
+        var covered = CrossTenantRequests()
+            .Select(r => $"{r.Method} {Normalize(r.Path)}")
+            .ToHashSet();
+        foreach (var route in routes)
+        {
+            Assert.Contains(Normalize(route), covered);
+        }
+    }
+
+    [Fact]
+    public async Task Lists_ShowOnlyOwnWorkspace()
+    {
+        var numbers = await fixture.OwnerB.Client.GetFromJsonAsync<Page<NumberResponse>>("/v1/numbers", ApiDriver.Json);
+        Assert.Equal(fixture.NumberB, Assert.Single(numbers!.Items).Id);
+        var members = await fixture.OwnerB.Client.GetFromJsonAsync<Page<MemberResponse>>("/v1/members", ApiDriver.Json);
+        Assert.Single(members!.Items);
+        var audit = await fixture.OwnerB.Client.GetFromJsonAsync<JsonElement>("/v1/audit-log?limit=200");
+        foreach (var entry in audit.GetProperty("items").EnumerateArray())
+        {
+            Assert.NotEqual(fixture.OwnerA.UserId.ToString(), entry.GetProperty("actorUserId").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Login_IntoWorkspaceUserIsNotMemberOf_IsRefused()
+    {
+        var response = await new ApiDriver(fixture.Factory).Anonymous().PostAsJsonAsync(
+            "/v1/sessions", new LoginRequest(fixture.MemberA.Email, ApiDriver.Password, WorkspaceId: fixture.OwnerB.WorkspaceId), ApiDriver.Json);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    // "/v1/numbers/0b5c…/access/9f1e…" and "/v1/numbers/{id:guid}/access/{membershipId:guid}" both become "/v1/numbers/*/access/*".
+    private static string Normalize(string route) => string.Join('/', route.Split('/').Select(segment =>
+        segment.StartsWith('{') || Guid.TryParse(segment, out _) ? "*" : segment));
+}
