@@ -17,6 +17,7 @@ public class BlobCipherBenchmarks : IDisposable
     private AesGcm raw = null!;
     private byte[] plaintext = [];
     private byte[] ciphertext = [];
+    private byte[] rawSealed = [];
     private readonly byte[] chunkOutput = new byte[BlobCipher.DefaultChunkSize + 16];
     private readonly byte[] readBuffer = new byte[ReadBufferSize];
     private readonly byte[] nonce = new byte[12];
@@ -29,6 +30,15 @@ public class BlobCipherBenchmarks : IDisposable
         await stack.WarmAsync();
         plaintext = RandomNumberGenerator.GetBytes(BlobSize);
         raw = new AesGcm(RandomNumberGenerator.GetBytes(32), 16);
+        rawSealed = new byte[BlobCipher.HeaderSize + BlobSize + (BlobSize / BlobCipher.DefaultChunkSize * 16)];
+        var sealedOffset = BlobCipher.HeaderSize;
+        for (var offset = 0; offset < BlobSize; offset += BlobCipher.DefaultChunkSize)
+        {
+            nonce[10] = (byte)(offset >> 16);
+            raw.Encrypt(nonce, plaintext.AsSpan(offset, BlobCipher.DefaultChunkSize), rawSealed.AsSpan(sealedOffset, BlobCipher.DefaultChunkSize), rawSealed.AsSpan(sealedOffset + BlobCipher.DefaultChunkSize, 16), header);
+            sealedOffset += BlobCipher.DefaultChunkSize + 16;
+        }
+
         await using var encrypting = await stack.Blobs.EncryptAsync(stack.Workspace, "bench/blob", new MemoryStream(plaintext));
         using var collected = new MemoryStream();
         await encrypting.CopyToAsync(collected);
@@ -49,10 +59,27 @@ public class BlobCipherBenchmarks : IDisposable
         var total = 0;
         for (var offset = 0; offset < BlobSize; offset += BlobCipher.DefaultChunkSize)
         {
-            nonce[11] = (byte)offset;
+            nonce[10] = (byte)(offset >> 16);
             var chunk = plaintext.AsSpan(offset, Math.Min(BlobCipher.DefaultChunkSize, BlobSize - offset));
             raw.Encrypt(nonce, chunk, chunkOutput.AsSpan(0, chunk.Length), chunkOutput.AsSpan(chunk.Length, 16), header);
             total += chunk.Length + 16;
+        }
+
+        return total;
+    }
+
+    [Benchmark]
+    public int RawAesGcmChunksDecrypt()
+    {
+        var total = 0;
+        var chunkOffset = BlobCipher.HeaderSize;
+        for (var offset = 0; offset < BlobSize; offset += BlobCipher.DefaultChunkSize)
+        {
+            var length = Math.Min(BlobCipher.DefaultChunkSize, BlobSize - offset);
+            nonce[10] = (byte)(offset >> 16);
+            raw.Decrypt(nonce, rawSealed.AsSpan(chunkOffset, length), rawSealed.AsSpan(chunkOffset + length, 16), chunkOutput.AsSpan(0, length), header);
+            chunkOffset += length + 16;
+            total += length;
         }
 
         return total;
