@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PhonePlatform.Crypto.Internal;
 
 namespace PhonePlatform.Crypto;
@@ -90,17 +89,24 @@ public sealed class LocalFolderBlobStore : IBlobStore
         return Task.CompletedTask;
     }
 
-    public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken = default)
     {
         BlobKeyRules.ValidatePrefix(prefix);
+        return ListKeys(prefix, cancellationToken).ToAsyncEnumerable();
+    }
+
+    public override string ToString() => $"LocalFolderBlobStore({root})";
+
+    private List<string> ListKeys(string prefix, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
         var slash = prefix.LastIndexOf('/');
         var start = slash < 0 ? root : Path.Combine(root, prefix[..slash]);
         if (!Directory.Exists(start))
         {
-            yield break;
+            return keys;
         }
 
-        var keys = new List<string>();
         foreach (var file in Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -112,15 +118,8 @@ public sealed class LocalFolderBlobStore : IBlobStore
         }
 
         keys.Sort(StringComparer.Ordinal);
-        foreach (var key in keys)
-        {
-            yield return key;
-        }
-
-        await Task.CompletedTask;
+        return keys;
     }
-
-    public override string ToString() => $"LocalFolderBlobStore({root})";
 
     private string Resolve(string key)
     {

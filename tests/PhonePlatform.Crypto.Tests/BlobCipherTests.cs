@@ -48,6 +48,21 @@ public sealed class BlobCipherTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateEncryptingWriterAsync_NotDisposed_BlobIncompleteUntilDisposed()
+    {
+        var plaintext = RandomNumberGenerator.GetBytes(3000);
+        using var destination = new MemoryStream();
+        var writer = await fixture.Blobs.CreateEncryptingWriterAsync(workspace, Name, destination, leaveOpen: true);
+        await writer.WriteAsync(plaintext);
+
+        var beforeDispose = destination.ToArray();
+        await writer.DisposeAsync();
+
+        await Assert.ThrowsAsync<DecryptionFailedException>(() => DecryptAsync(beforeDispose));
+        Assert.Equal(plaintext, await DecryptAsync(destination.ToArray()));
+    }
+
+    [Fact]
     public async Task SyncWriterAndSyncReader_RoundTrip()
     {
         var plaintext = RandomNumberGenerator.GetBytes((2 * Chunk) + 5);
