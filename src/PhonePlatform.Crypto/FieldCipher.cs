@@ -163,7 +163,7 @@ public sealed class FieldCipher
         var header = output.AsSpan(0, FieldRecordFormat.HeaderSize);
         FieldRecordFormat.WriteHeader(header, lease.Version);
         var nonce = output.AsSpan(FieldRecordFormat.HeaderSize, AesGcmLayout.NonceSize);
-        RandomNumberGenerator.Fill(nonce);
+        NonceSource.Fill(nonce);
         var ciphertext = output.AsSpan(FieldRecordFormat.HeaderSize + AesGcmLayout.NonceSize, plaintext.Length);
         var tag = output.AsSpan(output.Length - AesGcmLayout.TagSize);
 

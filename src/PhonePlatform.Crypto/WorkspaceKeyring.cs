@@ -355,7 +355,11 @@ public sealed class WorkspaceKeyring : IDisposable
 
         if (isCurrent)
         {
-            currentKeys[(workspaceId, purpose)] = entry;
+            // A slow load of an older current version must not displace a newer one installed meanwhile (rotation).
+            currentKeys.AddOrUpdate(
+                (workspaceId, purpose),
+                entry,
+                (_, existing) => existing.Version > entry.Version && !existing.IsRetired && IsFresh(existing) ? existing : entry);
         }
 
         return entry;

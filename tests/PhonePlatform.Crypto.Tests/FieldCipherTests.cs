@@ -53,20 +53,20 @@ public sealed class FieldCipherTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0, "format")]
-    [InlineData(4, "key version")]
-    [InlineData(5, "nonce")]
-    [InlineData(16, "nonce")]
-    [InlineData(17, "ciphertext")]
-    [InlineData(-16, "tag")]
-    [InlineData(-1, "tag")]
-    public async Task DecryptAsync_FlippedBit_Throws(int index, string part)
+    [InlineData(0)] // format
+    [InlineData(4)] // key version
+    [InlineData(5)] // nonce
+    [InlineData(16)] // nonce
+    [InlineData(17)] // ciphertext
+    [InlineData(-16)] // tag
+    [InlineData(-1)] // tag
+    public async Task DecryptAsync_FlippedBit_Throws(int index)
     {
         var ciphertext = await fixture.Fields.EncryptAsync(workspace, Context, "+4930123456");
         ciphertext[index < 0 ? ciphertext.Length + index : index] ^= 0x01;
 
         var error = await Assert.ThrowsAnyAsync<DecryptionFailedException>(() => fixture.Fields.DecryptAsync(workspace, Context, ciphertext).AsTask());
-        Assert.False(string.IsNullOrEmpty(part + error.Message));
+        Assert.DoesNotContain("4930123456", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,6 +39,34 @@ public sealed class LocalKeyProviderTests
     }
 
     [Fact]
+    public async Task Constructor_ManyStartingAtOnce_AllShareOneMasterKey()
+    {
+        using var directory = new TempDirectory();
+        var options = new LocalKeyProviderOptions { MasterKeyPath = directory.Combine("keys", "master.key") };
+        var workspace = Guid.NewGuid();
+
+        var providers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => new LocalKeyProvider(options))));
+        try
+        {
+            using var generated = await providers[0].GenerateDataKeyAsync(workspace);
+            foreach (var provider in providers)
+            {
+                using var unwrapped = await provider.DecryptDataKeyAsync(workspace, generated.WrappedKey);
+                Assert.True(generated.Plaintext.Span.SequenceEqual(unwrapped.Span));
+            }
+
+            Assert.Equal(["master.key"], Directory.GetFiles(directory.Combine("keys")).Select(Path.GetFileName));
+        }
+        finally
+        {
+            foreach (var provider in providers)
+            {
+                provider.Dispose();
+            }
+        }
+    }
+
+    [Fact]
     public async Task DecryptDataKeyAsync_OtherWorkspace_Throws()
     {
         using var directory = new TempDirectory();

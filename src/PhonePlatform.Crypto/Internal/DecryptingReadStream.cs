@@ -37,7 +37,19 @@ internal sealed class DecryptingReadStream : ReadOnlyStream
         {
             var start = hasCarry ? 1 : 0;
             var read = ReadFull(source, input.AsSpan(start, sealedChunkSize + 1 - start));
-            OpenChunk(start + read);
+            if (buffer.Length >= sealedChunkSize - AesGcmLayout.TagSize)
+            {
+                var direct = OpenChunk(start + read, buffer);
+                if (direct > 0 || finished)
+                {
+                    return direct;
+                }
+
+                continue;
+            }
+
+            plainOffset = 0;
+            plainCount = OpenChunk(start + read, plain);
         }
 
         return Drain(buffer);
@@ -50,7 +62,19 @@ internal sealed class DecryptingReadStream : ReadOnlyStream
         {
             var start = hasCarry ? 1 : 0;
             var read = await ReadFullAsync(source, input.AsMemory(start, sealedChunkSize + 1 - start), cancellationToken);
-            OpenChunk(start + read);
+            if (buffer.Span.Length >= sealedChunkSize - AesGcmLayout.TagSize)
+            {
+                var direct = OpenChunk(start + read, buffer.Span);
+                if (direct > 0 || finished)
+                {
+                    return direct;
+                }
+
+                continue;
+            }
+
+            plainOffset = 0;
+            plainCount = OpenChunk(start + read, plain);
         }
 
         return Drain(buffer.Span);
@@ -73,20 +97,24 @@ internal sealed class DecryptingReadStream : ReadOnlyStream
         base.Dispose(disposing);
     }
 
-    private void OpenChunk(int available)
+    /// <summary>
+    /// Authenticates and decrypts the buffered chunk into <paramref name="destination"/> (the caller's buffer when it
+    /// is large enough; AES-GCM releases nothing there unless the tag verifies).
+    /// </summary>
+    private int OpenChunk(int available, Span<byte> destination)
     {
         // A full chunk followed by at least one more byte is not the last; anything shorter is.
         var last = available <= sealedChunkSize;
         var length = last ? available : sealedChunkSize;
-        cipher.Open(input.AsSpan(0, length), plain, last);
-        plainOffset = 0;
-        plainCount = length - AesGcmLayout.TagSize;
+        cipher.Open(input.AsSpan(0, length), destination, last);
         finished = last;
         hasCarry = !last;
         if (hasCarry)
         {
             input[0] = input[sealedChunkSize];
         }
+
+        return length - AesGcmLayout.TagSize;
     }
 
     private int Drain(Span<byte> buffer)

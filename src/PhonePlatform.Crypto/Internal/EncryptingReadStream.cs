@@ -39,7 +39,13 @@ internal sealed class EncryptingReadStream : ReadOnlyStream
         {
             var start = hasCarry ? 1 : 0;
             var read = ReadFull(source, plain.AsSpan(start, chunkSize + 1 - start));
-            SealChunk(start + read);
+            if (buffer.Length >= chunkSize + AesGcmLayout.TagSize)
+            {
+                return SealChunk(start + read, buffer);
+            }
+
+            outputOffset = 0;
+            outputCount = SealChunk(start + read, output);
         }
 
         return Drain(buffer);
@@ -52,7 +58,13 @@ internal sealed class EncryptingReadStream : ReadOnlyStream
         {
             var start = hasCarry ? 1 : 0;
             var read = await ReadFullAsync(source, plain.AsMemory(start, chunkSize + 1 - start), cancellationToken);
-            SealChunk(start + read);
+            if (buffer.Length >= chunkSize + AesGcmLayout.TagSize)
+            {
+                return SealChunk(start + read, buffer.Span);
+            }
+
+            outputOffset = 0;
+            outputCount = SealChunk(start + read, output);
         }
 
         return Drain(buffer.Span);
@@ -75,19 +87,20 @@ internal sealed class EncryptingReadStream : ReadOnlyStream
         base.Dispose(disposing);
     }
 
-    private void SealChunk(int available)
+    /// <summary>Seals the buffered chunk into <paramref name="destination"/> (the caller's buffer when it is large enough, saving a copy).</summary>
+    private int SealChunk(int available, Span<byte> destination)
     {
         var last = available <= chunkSize;
         var length = last ? available : chunkSize;
-        cipher.Seal(plain.AsSpan(0, length), output, last);
-        outputOffset = 0;
-        outputCount = length + AesGcmLayout.TagSize;
+        cipher.Seal(plain.AsSpan(0, length), destination, last);
         finished = last;
         hasCarry = !last;
         if (hasCarry)
         {
             plain[0] = plain[chunkSize];
         }
+
+        return length + AesGcmLayout.TagSize;
     }
 
     private int Drain(Span<byte> buffer)

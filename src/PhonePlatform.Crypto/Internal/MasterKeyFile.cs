@@ -45,6 +45,7 @@ internal static class MasterKeyFile
 
         Span<byte> key = stackalloc byte[KeyMaterial.DataKeySize];
         RandomNumberGenerator.Fill(key);
+        var temporary = fullPath + ".new-" + Guid.NewGuid().ToString("N");
         try
         {
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
@@ -54,17 +55,20 @@ internal static class MasterKeyFile
                 options.UnixCreateMode = OwnerOnlyFile;
             }
 
-            using (var stream = new FileStream(fullPath, options))
+            using (var stream = new FileStream(temporary, options))
             {
                 stream.Write(key);
                 stream.Flush(flushToDisk: true);
             }
 
+            // Publish complete: a concurrent starter sees no file or the whole key, never a partial one.
+            File.Move(temporary, fullPath, overwrite: false);
             return new SecretKey(key);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(key);
+            File.Delete(temporary);
         }
     }
 
