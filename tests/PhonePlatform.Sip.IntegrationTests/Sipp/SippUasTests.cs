@@ -62,9 +62,9 @@ public sealed class SippUasTests
         await using var stack = await LoopbackStack.StartAsync(new TestUserAgent());
         var sippPort = SippRunner.FreePort();
 
-        // sipp drops 25% of the packets it handles: INVITE, ACK (200 retransmitted, ACK re-sent from the ACK cache) and
+        // sipp drops 15% of the packets it handles: INVITE, ACK (200 retransmitted, ACK re-sent from the ACK cache) and
         // BYE are recovered by RFC 3261 retransmission.
-        var sipp = SippRunner.RunAsync(["-sn", "uas", "-i", "127.0.0.1", "-p", sippPort.ToString(CultureInfo.InvariantCulture), "-m", "1", "-lost", "25"], TimeSpan.FromSeconds(60));
+        var sipp = SippRunner.RunAsync(["-sn", "uas", "-i", "127.0.0.1", "-p", sippPort.ToString(CultureInfo.InvariantCulture), "-m", "1", "-lost", "15"], TimeSpan.FromSeconds(60));
 
         var (final, byeResponse, _) = await CallAndHangUpAsync(stack.Stack, sippPort);
         var result = await sipp;
