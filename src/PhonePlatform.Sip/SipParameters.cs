@@ -8,11 +8,12 @@ namespace PhonePlatform.Sip;
 /// </summary>
 public sealed class SipParameters
 {
-    private readonly List<KeyValuePair<string, string?>> items = [];
+    // Most URIs and headers carry no parameters: the list is only allocated for the first one.
+    private List<KeyValuePair<string, string?>>? items;
 
-    public int Count => items.Count;
+    public int Count => items?.Count ?? 0;
 
-    public IEnumerable<KeyValuePair<string, string?>> All => items;
+    public IEnumerable<KeyValuePair<string, string?>> All => items ?? [];
 
     public bool Contains(string name) => IndexOf(name) >= 0;
 
@@ -20,7 +21,7 @@ public sealed class SipParameters
     public string? Get(string name)
     {
         var index = IndexOf(name);
-        return index < 0 ? null : items[index].Value ?? string.Empty;
+        return index < 0 ? null : items![index].Value ?? string.Empty;
     }
 
     public void Set(string name, string? value)
@@ -28,11 +29,11 @@ public sealed class SipParameters
         var index = IndexOf(name);
         if (index >= 0)
         {
-            items[index] = new(items[index].Key, value);
+            items![index] = new(items[index].Key, value);
         }
         else
         {
-            items.Add(new(name, value));
+            (items ??= []).Add(new(name, value));
         }
     }
 
@@ -44,12 +45,17 @@ public sealed class SipParameters
             return false;
         }
 
-        items.RemoveAt(index);
+        items!.RemoveAt(index);
         return true;
     }
 
     public void AppendTo(StringBuilder builder)
     {
+        if (items is null)
+        {
+            return;
+        }
+
         foreach (var (name, value) in items)
         {
             builder.Append(';').Append(name);
@@ -63,7 +69,11 @@ public sealed class SipParameters
     public SipParameters Clone()
     {
         var copy = new SipParameters();
-        copy.items.AddRange(items);
+        if (items is not null)
+        {
+            copy.items = [.. items];
+        }
+
         return copy;
     }
 
@@ -135,7 +145,7 @@ public sealed class SipParameters
                 }
             }
 
-            target.items.Add(new(name, value));
+            (target.items ??= []).Add(new(name, value));
         }
     }
 
@@ -151,6 +161,11 @@ public sealed class SipParameters
 
     private int IndexOf(string name)
     {
+        if (items is null)
+        {
+            return -1;
+        }
+
         for (var i = 0; i < items.Count; i++)
         {
             if (string.Equals(items[i].Key, name, StringComparison.OrdinalIgnoreCase))

@@ -109,6 +109,13 @@ public sealed partial class SipStack
             return;
         }
 
+        // RFC 3261 §8.2.2.1: a Request-URI scheme we do not understand is answered 416.
+        if (request.RequestUri is { IsSip: false, Scheme: not "tel" })
+        {
+            await transaction.RespondAsync(transaction.CreateResponse(416));
+            return;
+        }
+
         if (transaction.IsInvite)
         {
             // RFC 3261 §17.2.1: a 100 Trying stops the client's INVITE retransmissions while the TU works.

@@ -75,13 +75,15 @@ public sealed class SipUri
             return false;
         }
 
-        var scheme = text[..colon];
-        if (!IsScheme(scheme))
+        var schemeSpan = text.AsSpan(0, colon);
+        var scheme = schemeSpan.Equals("sip", StringComparison.OrdinalIgnoreCase) ? "sip"
+            : schemeSpan.Equals("sips", StringComparison.OrdinalIgnoreCase) ? "sips"
+            : IsScheme(schemeSpan) ? schemeSpan.ToString().ToLowerInvariant() : null;
+        if (scheme is null)
         {
             return false;
         }
 
-        scheme = scheme.ToLowerInvariant();
         if (scheme is not ("sip" or "sips"))
         {
             var rest = text[(colon + 1)..];
@@ -185,7 +187,7 @@ public sealed class SipUri
         return true;
     }
 
-    private static bool IsScheme(string scheme)
+    private static bool IsScheme(ReadOnlySpan<char> scheme)
     {
         if (!char.IsAsciiLetter(scheme[0]))
         {

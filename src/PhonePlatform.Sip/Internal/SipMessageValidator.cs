@@ -14,7 +14,7 @@ internal static class SipMessageValidator
             return "missing or invalid Call-ID";
         }
 
-        if (!headers.TryGetRaw(SipHeaderNames.CSeq, out var cseqRaw) || !SipCSeq.TryParse(System.Text.Encoding.UTF8.GetString(cseqRaw), out var cseq))
+        if (!headers.TryGetRaw(SipHeaderNames.CSeq, out var cseqRaw) || cseqRaw.Length > 256 || !TryParseCSeq(cseqRaw, out var cseq))
         {
             return "missing or invalid CSeq";
         }
@@ -49,18 +49,28 @@ internal static class SipMessageValidator
             return "missing or invalid To";
         }
 
-        var vias = headers.GetValues(SipHeaderNames.Via);
-        if (vias.Count == 0)
+        var viaCount = 0;
+        foreach (var field in headers)
         {
-            return "missing Via";
+            if (!ReferenceEquals(field.Name, SipHeaderNames.Via))
+            {
+                continue;
+            }
+
+            var value = field.Value;
+            foreach (var via in value.Contains(',', StringComparison.Ordinal) ? SipGrammar.SplitTopLevelCommas(value) : [value])
+            {
+                viaCount++;
+                if (!SipViaHeader.TryParse(via, out _))
+                {
+                    return "invalid Via";
+                }
+            }
         }
 
-        foreach (var via in vias)
+        if (viaCount == 0)
         {
-            if (!SipViaHeader.TryParse(via, out _))
-            {
-                return "invalid Via";
-            }
+            return "missing Via";
         }
 
         foreach (var contact in headers.GetValues(SipHeaderNames.Contact))
@@ -83,5 +93,17 @@ internal static class SipMessageValidator
         }
 
         return null;
+    }
+
+    // CSeq is ASCII (digits and a token): widen the bytes on the stack instead of decoding to a string.
+    private static bool TryParseCSeq(ReadOnlySpan<byte> raw, out SipCSeq cseq)
+    {
+        Span<char> chars = stackalloc char[raw.Length];
+        for (var i = 0; i < raw.Length; i++)
+        {
+            chars[i] = (char)raw[i];
+        }
+
+        return SipCSeq.TryParse(chars, out cseq);
     }
 }

@@ -173,6 +173,20 @@ public sealed class ServerTransactionTests
     }
 
     [Fact]
+    public async Task UnknownRequestUriScheme_Gets416WithoutReachingTheTu()
+    {
+        var f = new StackFixture();
+        var handler = new RecordingHandler(200);
+        f.Stack.RequestHandler = handler;
+
+        // RFC 4475 unksm: an opaque URI of an unknown scheme is valid syntax, but not something we serve.
+        await f.Transport.InjectAsync(Messages.Request(SipMethods.Options).Replace("OPTIONS sip:alice@127.0.0.1:5060", "OPTIONS nobodyKnowsThisScheme:totallyopaquecontent", StringComparison.Ordinal));
+
+        Assert.Equal(416, Assert.Single(f.Transport.SentResponses).StatusCode);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
     public async Task Garbage_IsDroppedWithoutAnswer()
     {
         var f = new StackFixture();
