@@ -1,0 +1,11 @@
+namespace PhonePlatform.Media.Relay;
+
+/// <summary>Why <see cref="RtpRelayPath.Process"/> dropped a packet.</summary>
+public enum RtpRelayDropReason
+{
+    None = 0,
+    Malformed,
+    SrtpRejected,
+    PayloadTypeNotMapped,
+    BufferTooSmall,
+}
