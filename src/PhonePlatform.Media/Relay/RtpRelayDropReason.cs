@@ -8,4 +8,7 @@ public enum RtpRelayDropReason
     SrtpRejected,
     PayloadTypeNotMapped,
     BufferTooSmall,
+
+    /// <summary>A duplicate (or very late) packet would reuse an SRTP index on the outbound leg.</summary>
+    SrtpIndexReused,
 }

@@ -100,9 +100,9 @@ public sealed class RtpRelayPath
             tap(plain, rewritten);
         }
 
-        if (options.Outbound is { } outbound)
+        if (options.Outbound is { } outbound && !outbound.TryProtectRtp(packet, length, out length))
         {
-            length = outbound.ProtectRtp(packet, length);
+            return Drop(RtpRelayDropReason.SrtpIndexReused);
         }
 
         Forwarded++;

@@ -158,4 +158,16 @@ public class RtpRelayPathTests
         Assert.Equal(5000, path.Dropped);
         Assert.Equal(0, path.Forwarded);
     }
+
+    [Fact]
+    public void Process_DuplicateSequenceFromPlainLegWithoutRewriter_IsDroppedNotReencrypted()
+    {
+        using var relayOutbound = Session();
+        var path = new RtpRelayPath(new RtpRelayPathOptions { Outbound = relayOutbound });
+        var first = RtpPacket(0, 9, 0, new byte[160]);
+        var forged = RtpPacket(0, 9, 0, Enumerable.Repeat((byte)0x55, 160).ToArray());
+        Assert.True(path.Process(first, first.Length - SrtpSession.MaxProtectOverhead) > 0);
+        Assert.Equal(0, path.Process(forged, forged.Length - SrtpSession.MaxProtectOverhead));
+        Assert.Equal(RtpRelayDropReason.SrtpIndexReused, path.LastDropReason);
+    }
 }
