@@ -113,4 +113,32 @@ public class WavTests
     {
         await Assert.ThrowsAsync<InvalidDataException>(() => WavReader.OpenAsync(new MemoryStream(Hex.Bytes(hex))));
     }
+
+    [Fact]
+    public async Task OpenAsync_SeededMutationsOfAValidFile_EitherReadOrThrowInvalidData()
+    {
+        using var stream = new MemoryStream();
+        await using (var writer = new WavWriter(stream, WavFormat.Telephony(WavEncoding.MuLaw), leaveOpen: true))
+        {
+            await writer.WriteAsync(new byte[64]);
+        }
+
+        var original = stream.ToArray();
+        var random = new Random(2026);
+        for (var n = 0; n < 3000; n++)
+        {
+            var mutated = original.ToArray();
+            var length = Srtp.SrtpHostileInputTests.Mutate(random, mutated, original.Length);
+            try
+            {
+                await using var reader = await WavReader.OpenAsync(new MemoryStream(mutated, 0, length));
+                var audio = await ReadAllAudio(reader);
+                Assert.True(audio.Length <= length);
+            }
+            catch (InvalidDataException)
+            {
+                // The one failure a malformed file may produce.
+            }
+        }
+    }
 }
