@@ -19,6 +19,7 @@ public sealed class WavWriter : IAsyncDisposable
     private readonly int headerLength;
     private readonly int dataSizeOffset;
     private readonly int factOffset;
+    private byte[]? sampleScratch;
     private bool headerWritten;
     private bool completed;
 
@@ -71,7 +72,7 @@ public sealed class WavWriter : IAsyncDisposable
             throw new InvalidOperationException("Samples can only be written to a 16-bit PCM WAV.");
         }
 
-        var bytes = new byte[Math.Min(samples.Length, 4096) * 2];
+        var bytes = sampleScratch ??= new byte[4096 * 2];
         while (!samples.IsEmpty)
         {
             var count = Math.Min(samples.Length, bytes.Length / 2);
