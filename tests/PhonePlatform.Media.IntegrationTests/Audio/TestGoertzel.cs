@@ -1,6 +1,9 @@
 namespace PhonePlatform.Media.IntegrationTests.Audio;
 
-/// <summary>Test-only Goertzel power at one frequency (the media-srtp branch's Audio/ had not landed yet).</summary>
+/// <summary>
+/// Test-only Goertzel power at one frequency: the media-srtp branch's Audio/ (with its Goertzel) had not landed
+/// when this test was written; switch to it once merged.
+/// </summary>
 internal static class TestGoertzel
 {
     public static double Power(ReadOnlySpan<short> samples, double frequency, int sampleRate)

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Playwright;
+using PhonePlatform.Media.Codecs;
 using PhonePlatform.Media.Dtls;
+using PhonePlatform.Media.Rtp;
 using PhonePlatform.Media.Sdp;
 using PhonePlatform.Media.Transport;
 using PhonePlatform.Media.WebRtc;
@@ -62,21 +64,15 @@ public sealed class ChromiumWebRtcTests(ChromiumFixture chromium) : IClassFixtur
         var payloadTypes = new HashSet<int>();
         leg.RtpReceived += packet =>
         {
-            // RFC 3550 §5.1: 12-byte header plus 4 bytes per CSRC, then (with X) a header extension.
-            var headerLength = 12 + (4 * (packet[0] & 0x0F));
-            if ((packet[0] & 0x10) != 0)
-            {
-                headerLength += 4 + (4 * ((packet[headerLength + 2] << 8) | packet[headerLength + 3]));
-            }
-
+            Assert.True(RtpHeader.TryParse(packet, out var header));
             lock (received)
             {
-                payloadTypes.Add(packet[1] & 0x7F);
-                if ((packet[1] & 0x7F) == 0)
+                payloadTypes.Add(header.PayloadType);
+                if (header.PayloadType == 0)
                 {
-                    foreach (var code in packet[headerLength..])
+                    foreach (var code in packet.Slice(header.PayloadOffset, header.PayloadLength))
                     {
-                        received.Add(Audio.TestMuLaw.Decode(code));
+                        received.Add(G711.DecodeMuLaw(code));
                     }
                 }
             }
