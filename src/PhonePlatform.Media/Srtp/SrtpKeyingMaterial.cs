@@ -22,6 +22,9 @@ public sealed class SrtpKeyingMaterial
         remoteMasterSalt = remoteSalt;
     }
 
+    /// <summary>RFC 5764 §4.2: the TLS exporter label for DTLS-SRTP keying material (no context).</summary>
+    public const string ExporterLabel = "EXTRACTOR-dtls_srtp";
+
     /// <summary>The negotiated protection profile.</summary>
     public SrtpProfile Profile { get; }
 

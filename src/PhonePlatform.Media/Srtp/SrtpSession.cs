@@ -74,7 +74,19 @@ public sealed class SrtpSession : IDisposable
     /// <paramref name="buffer"/> must have room for <see cref="MaxProtectOverhead"/> more octets.
     /// </summary>
     /// <returns>The length of the SRTP packet.</returns>
-    public int ProtectRtp(Span<byte> buffer, int length)
+    /// <exception cref="InvalidOperationException">The packet index was already protected (see <see cref="TryProtectRtp"/>).</exception>
+    public int ProtectRtp(Span<byte> buffer, int length) =>
+        TryProtectRtp(buffer, length, out var protectedLength)
+            ? protectedLength
+            : throw new InvalidOperationException("This SSRC and sequence number were already protected; SRTP never reuses a packet index.");
+
+    /// <summary>
+    /// Like <see cref="ProtectRtp"/>, but returns false instead of protecting a packet index (SSRC, ROC, sequence number)
+    /// that was already protected or lies behind the 128-packet window. Reusing an index reuses the keystream
+    /// (and for AES-GCM the nonce), which RFC 3711 §9.1 and RFC 7714 §8 forbid: a relay forwarding a peer's
+    /// duplicated sequence numbers must drop them rather than encrypt twice.
+    /// </summary>
+    public bool TryProtectRtp(Span<byte> buffer, int length, out int protectedLength)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var packet = CheckedPacket(buffer, length, transform.RtpOverhead);
@@ -86,8 +98,16 @@ public sealed class SrtpSession : IDisposable
         var ssrc = SrtpPacketLayout.ReadRtpSsrc(packet);
         var state = OutboundState(ssrc);
         var index = state.Rollover.EstimateIndex(SrtpPacketLayout.ReadSequenceNumber(packet));
+        if (!state.RtpReplay.IsAcceptable(index))
+        {
+            protectedLength = 0;
+            return false;
+        }
+
         state.Rollover.Update(index);
-        return transform.ProtectRtp(buffer, headerLength, length, ssrc, index);
+        state.RtpReplay.Accept(index);
+        protectedLength = transform.ProtectRtp(buffer, headerLength, length, ssrc, index);
+        return true;
     }
 
     /// <summary>
@@ -216,7 +236,12 @@ public sealed class SrtpSession : IDisposable
     internal void SetNextSrtcpIndex(uint ssrc, uint index) => OutboundState(ssrc).NextSrtcpIndex = index & 0x7FFF_FFFFu;
 
     /// <summary>Sets the sender's ROC and highest sequence number for <paramref name="ssrc"/> (for wraparound tests).</summary>
-    internal void SetOutboundIndex(uint ssrc, ulong index) => OutboundState(ssrc).Rollover.Update(index);
+    internal void SetOutboundIndex(uint ssrc, ulong index)
+    {
+        var state = OutboundState(ssrc);
+        state.Rollover.Update(index);
+        state.RtpReplay.Accept(index);
+    }
 
     /// <summary>Sets the receiver's ROC and highest sequence number for <paramref name="ssrc"/>, as a late joiner would learn them.</summary>
     internal void SetInboundIndex(uint ssrc, ulong index)

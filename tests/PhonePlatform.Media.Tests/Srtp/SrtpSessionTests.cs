@@ -278,4 +278,26 @@ public class SrtpSessionTests
             Assert.Equal(1, receiver.StreamLimitDropped);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public void TryProtectRtp_SameSequenceNumberTwice_RefusesToReuseTheIndex(SrtpProfile profile)
+    {
+        var (sender, receiver) = Pair(profile);
+        using (sender)
+        using (receiver)
+        {
+            var (first, length) = SrtpTestPackets.Rtp(42);
+            Assert.True(sender.TryProtectRtp(first, length, out _));
+
+            // Same SSRC and sequence number, different payload: encrypting it would reuse the keystream/nonce.
+            var (second, secondLength) = SrtpTestPackets.Rtp(42, payloadLength: 100);
+            Assert.False(sender.TryProtectRtp(second, secondLength, out _));
+            Assert.Throws<InvalidOperationException>(() => sender.ProtectRtp(second, secondLength));
+
+            // Reordered but unused indices are still fine.
+            var (earlier, earlierLength) = SrtpTestPackets.Rtp(41);
+            Assert.True(sender.TryProtectRtp(earlier, earlierLength, out _));
+        }
+    }
 }

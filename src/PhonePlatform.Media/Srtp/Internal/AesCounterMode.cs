@@ -6,9 +6,14 @@ namespace PhonePlatform.Media.Srtp.Internal;
 
 /// <summary>
 /// AES in counter mode as SRTP uses it (RFC 3711 §4.1.1): the keystream is AES_k(IV + j) for block j,
-/// with the 16-bit block counter in the low bits of the IV. One AES instance and scratch buffers are reused,
+/// with the 16-bit block counter in the low bits of the IV. One ECB encryptor and scratch buffers are reused,
 /// so applying the keystream allocates nothing. Not thread-safe.
 /// </summary>
+/// <remarks>
+/// A reused <see cref="ICryptoTransform"/> rather than <see cref="SymmetricAlgorithm.EncryptEcb(ReadOnlySpan{byte}, Span{byte}, PaddingMode)"/>:
+/// on Linux the one-shot creates a native cipher context per call (64 bytes allocated, and slower); the ECB transform
+/// keeps one, and ECB carries no state from one call to the next.
+/// </remarks>
 internal sealed class AesCounterMode : IDisposable
 {
     private const int BlockSize = 16;
@@ -17,13 +22,17 @@ internal sealed class AesCounterMode : IDisposable
     private const int ChunkBlocks = 64;
 
     private readonly Aes aes;
+    private readonly ICryptoTransform encryptor;
     private readonly byte[] counterBlocks = new byte[ChunkBlocks * BlockSize];
     private readonly byte[] keystream = new byte[ChunkBlocks * BlockSize];
 
     public AesCounterMode(ReadOnlySpan<byte> key)
     {
         aes = Aes.Create();
+        aes.Mode = CipherMode.ECB;
+        aes.Padding = PaddingMode.None;
         aes.Key = key.ToArray();
+        encryptor = aes.CreateEncryptor();
     }
 
     /// <summary>XORs <paramref name="data"/> with the keystream that starts at <paramref name="iv"/>.</summary>
@@ -35,7 +44,7 @@ internal sealed class AesCounterMode : IDisposable
             var chunk = Math.Min(data.Length, ChunkBlocks * BlockSize);
             var blocks = (chunk + BlockSize - 1) / BlockSize;
             FillCounterBlocks(iv, block, blocks);
-            aes.EncryptEcb(counterBlocks.AsSpan(0, blocks * BlockSize), keystream.AsSpan(0, blocks * BlockSize), PaddingMode.None);
+            encryptor.TransformBlock(counterBlocks, 0, blocks * BlockSize, keystream, 0);
             Xor(data[..chunk], keystream.AsSpan(0, chunk));
             data = data[chunk..];
             block += blocks;
@@ -83,5 +92,9 @@ internal sealed class AesCounterMode : IDisposable
         }
     }
 
-    public void Dispose() => aes.Dispose();
+    public void Dispose()
+    {
+        encryptor.Dispose();
+        aes.Dispose();
+    }
 }

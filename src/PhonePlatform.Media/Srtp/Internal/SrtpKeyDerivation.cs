@@ -3,7 +3,7 @@ namespace PhonePlatform.Media.Srtp.Internal;
 /// <summary>RFC 3711 §4.3: the AES-CM pseudo-random function that turns a master key into session keys.</summary>
 internal static class SrtpKeyDerivation
 {
-    // RFC 3711 §4.3.2 and §4.3.2 labels.
+    // RFC 3711 §4.3.1 (SRTP) and §4.3.2 (SRTCP) labels.
     public const byte RtpEncryptionLabel = 0x00;
     public const byte RtpAuthenticationLabel = 0x01;
     public const byte RtpSaltLabel = 0x02;
