@@ -1,9 +1,11 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Playwright;
 using PhonePlatform.Media.Audio;
 using PhonePlatform.Media.Codecs;
 using PhonePlatform.Media.Dtls;
+using PhonePlatform.Media.Relay;
 using PhonePlatform.Media.Rtp;
 using PhonePlatform.Media.Sdp;
 using PhonePlatform.Media.Transport;
@@ -114,6 +116,105 @@ public sealed class ChromiumWebRtcTests(ChromiumFixture chromium) : IClassFixtur
         Assert.True(inbound.GetProperty("audioLevel").GetDouble() > 0, inbound.ToString());
         Assert.Equal("audio/PCMU", inbound.GetProperty("codec").GetString());
         Assert.Equal(0, leg.Counters.RtpDropped);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Chromium_BridgedByRelayToPlainRtpPeer_AudioFlowsBothWays()
+    {
+        await using var leg = WebRtcLeg.Open(new WebRtcLegOptions { Address = IPAddress.Loopback, Ports = Ports, Certificate = Certificate });
+        using var trunkSide = MediaSocket.Open(IPAddress.Loopback, Ports);
+        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var peerEndPoint = (IPEndPoint)peer.LocalEndPoint!;
+        // The gateway's composition in miniature: browser SRTP (decrypted by the leg) -> relay -> plain RTP peer, and back.
+        var toTrunk = new RtpRelayPath(new RtpRelayPathOptions { PayloadTypeMap = new Dictionary<byte, byte> { [126] = 101 }, TelephoneEventPayloadType = 126 });
+        var toBrowser = new RtpRelayPath(new RtpRelayPathOptions { PayloadTypeMap = new Dictionary<byte, byte> { [101] = 126 }, TelephoneEventPayloadType = 101 });
+        var forward = new byte[2048];
+        leg.RtpReceived += packet =>
+        {
+            packet.CopyTo(forward);
+            var length = toTrunk.Process(forward, packet.Length);
+            if (length > 0)
+            {
+                trunkSide.Socket.SendTo(forward.AsSpan(0, length), SocketFlags.None, peerEndPoint);
+            }
+        };
+        using var stop = new CancellationTokenSource();
+        var trunkLoop = Task.Run(async () =>
+        {
+            var buffer = new byte[2048];
+            try
+            {
+                while (true)
+                {
+                    var length = await trunkSide.Socket.ReceiveAsync(buffer, SocketFlags.None, stop.Token);
+                    var relayed = toBrowser.Process(buffer, length);
+                    if (relayed > 0)
+                    {
+                        leg.TrySendRtp(buffer.AsSpan(0, relayed));
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Test over.
+            }
+        });
+        var heardByPeer = new List<short>();
+        var peerLoop = Task.Run(async () =>
+        {
+            var buffer = new byte[2048];
+            try
+            {
+                while (true)
+                {
+                    var length = await peer.ReceiveAsync(buffer, SocketFlags.None, stop.Token);
+                    if (RtpHeader.TryParse(buffer.AsSpan(0, length), out var header) && header.PayloadType == 0)
+                    {
+                        lock (heardByPeer)
+                        {
+                            foreach (var code in buffer.AsSpan(header.PayloadOffset, header.PayloadLength))
+                            {
+                                heardByPeer.Add(G711.DecodeMuLaw(code));
+                            }
+                        }
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Test over.
+            }
+        });
+
+        var page = await OpenPageAsync();
+        Assert.True(leg.TryAcceptOffer(await page.EvaluateAsync<string>("makeOffer()"), out var answer, out var error), error);
+        await page.EvaluateAsync("sdp => applyAnswer(sdp)", answer);
+        await leg.Connected.WaitAsync(TimeSpan.FromSeconds(30));
+        var tone = new Audio.PcmuToneSender(400, 0x7A11C0DE);
+        using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20)))
+        {
+            for (var i = 0; i < 150 && await timer.WaitForNextTickAsync(); i++)
+            {
+                peer.SendTo(tone.NextPacket(), trunkSide.LocalEndPoint);
+            }
+        }
+
+        var inbound = await page.EvaluateAsync<JsonElement>("inboundAudio()");
+        await stop.CancelAsync();
+        await Task.WhenAll(trunkLoop, peerLoop);
+        short[] samples;
+        lock (heardByPeer)
+        {
+            samples = [.. heardByPeer];
+        }
+
+        Assert.True(samples.Length >= 8000, $"the RTP peer got only {samples.Length} samples");
+        Assert.True(Goertzel.RelativePower(samples.AsSpan(samples.Length - 8000), ChromiumFixture.BrowserToneHz, 8000) > 0.5, "the peer does not hear 1 kHz");
+        Assert.True(inbound.GetProperty("packetsReceived").GetInt32() > 100, inbound.ToString());
+        Assert.True(inbound.GetProperty("audioLevel").GetDouble() > 0, inbound.ToString());
+        Assert.True(toTrunk.Forwarded > 0 && toBrowser.Forwarded > 100);
         await page.CloseAsync();
     }
 
