@@ -94,6 +94,11 @@ public sealed class ChromiumWebRtcTests(ChromiumFixture chromium) : IClassFixtur
             }
         }
 
+        var duplicate = tone.NextPacket();
+        Assert.True(leg.TrySendRtp(duplicate));
+        Assert.False(leg.TrySendRtp(duplicate));
+        Assert.Equal(1, leg.Counters.RtpSendRefused);
+
         var inbound = await page.EvaluateAsync<JsonElement>("inboundAudio()");
         short[] samples;
         lock (received)
