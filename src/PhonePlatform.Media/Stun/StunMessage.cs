@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Net;
 using System.Security.Cryptography;
@@ -202,13 +203,18 @@ public readonly ref struct StunMessage
     /// <summary>HMAC-SHA1 of <paramref name="prefix"/> (which ends where MESSAGE-INTEGRITY starts) with the length fixed up.</summary>
     internal static void ComputeMessageIntegrity(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> key, Span<byte> mac)
     {
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA1, key);
-        Span<byte> header = stackalloc byte[HeaderLength];
-        prefix[..HeaderLength].CopyTo(header);
-        BinaryPrimitives.WriteUInt16BigEndian(header[2..], (ushort)(prefix.Length - HeaderLength + 24));
-        hmac.AppendData(header);
-        hmac.AppendData(prefix[HeaderLength..]);
-        hmac.GetHashAndReset(mac);
+        // One-shot HMAC over a copy whose header length is patched: no allocation for datagram-sized messages.
+        byte[]? rented = null;
+        var copy = prefix.Length <= 1024 ? stackalloc byte[prefix.Length] : (rented = ArrayPool<byte>.Shared.Rent(prefix.Length)).AsSpan(0, prefix.Length);
+        prefix.CopyTo(copy);
+        BinaryPrimitives.WriteUInt16BigEndian(copy[2..], (ushort)(prefix.Length - HeaderLength + 24));
+#pragma warning disable CA5350 // RFC 8489 §14.5 defines MESSAGE-INTEGRITY as HMAC-SHA1; ICE peers require exactly it.
+        HMACSHA1.HashData(key, copy, mac);
+#pragma warning restore CA5350
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     internal static uint ComputeFingerprint(ReadOnlySpan<byte> prefix) => StunCrc32.Compute(prefix) ^ FingerprintXor;

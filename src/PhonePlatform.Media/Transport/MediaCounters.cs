@@ -12,6 +12,7 @@ public sealed class MediaCounters
     private long rtpDropped;
     private long rtcpReceived;
     private long unknownDropped;
+    private long rtpSendRefused;
 
     public long StunAnswered => Interlocked.Read(ref stunAnswered);
 
@@ -34,6 +35,11 @@ public sealed class MediaCounters
 
     /// <summary>Datagrams of no protocol this port carries (RFC 7983).</summary>
     public long UnknownDropped => Interlocked.Read(ref unknownDropped);
+
+    /// <summary>RTP not sent because its index (SSRC, sequence number) was already protected once.</summary>
+    public long RtpSendRefused => Interlocked.Read(ref rtpSendRefused);
+
+    internal void CountRtpSendRefused() => Interlocked.Increment(ref rtpSendRefused);
 
     internal void CountStunAnswered() => Interlocked.Increment(ref stunAnswered);
 

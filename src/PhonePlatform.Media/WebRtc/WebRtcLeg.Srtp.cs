@@ -24,8 +24,8 @@ public sealed partial class WebRtcLeg
     public event MediaPacketHandler? RtcpReceived;
 
     /// <summary>
-    /// Protects one RTP packet and sends it to the browser; false before DTLS completes or when there is no
-    /// peer address yet. Safe to call from any thread.
+    /// Protects one RTP packet and sends it to the browser; false before DTLS completes, when there is no peer
+    /// address yet, or for a packet whose RTP index was already sent (never encrypted twice). Safe from any thread.
     /// </summary>
     public bool TrySendRtp(ReadOnlySpan<byte> rtpPacket) => TrySend(rtpPacket, rtcp: false);
 
@@ -100,7 +100,16 @@ public sealed partial class WebRtcLeg
                     return false;
                 }
 
-                length = rtcp ? outbound.ProtectRtcp(buffer, packet.Length) : outbound.ProtectRtp(buffer, packet.Length);
+                if (rtcp)
+                {
+                    length = outbound.ProtectRtcp(buffer, packet.Length);
+                }
+                else if (!outbound.TryProtectRtp(buffer, packet.Length, out length))
+                {
+                    // RFC 3711 §9.1: a repeated RTP index would reuse the keystream; a duplicate is dropped instead.
+                    Counters.CountRtpSendRefused();
+                    return false;
+                }
             }
 
             socket.Socket.SendTo(buffer.AsSpan(0, length), SocketFlags.None, destination);

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 
+using PhonePlatform.Media.Codecs;
+
 namespace PhonePlatform.Media.IntegrationTests.Audio;
 
 /// <summary>Builds 20 ms PCMU RTP packets (RFC 3550 §5.1, RFC 3551 payload type 0) of a sine tone.</summary>
@@ -21,7 +23,7 @@ internal sealed class PcmuToneSender(double frequency, uint ssrc)
         for (var i = 0; i < SamplesPerPacket; i++, sampleIndex++)
         {
             var sample = (short)(0.4 * short.MaxValue * Math.Sin(2 * Math.PI * frequency * sampleIndex / 8000));
-            packet[12 + i] = TestMuLaw.Encode(sample);
+            packet[12 + i] = G711.EncodeMuLaw(sample);
         }
 
         timestamp += SamplesPerPacket;

@@ -1,7 +1,12 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Playwright;
+using PhonePlatform.Media.Audio;
+using PhonePlatform.Media.Codecs;
 using PhonePlatform.Media.Dtls;
+using PhonePlatform.Media.Relay;
+using PhonePlatform.Media.Rtp;
 using PhonePlatform.Media.Sdp;
 using PhonePlatform.Media.Transport;
 using PhonePlatform.Media.WebRtc;
@@ -62,21 +67,15 @@ public sealed class ChromiumWebRtcTests(ChromiumFixture chromium) : IClassFixtur
         var payloadTypes = new HashSet<int>();
         leg.RtpReceived += packet =>
         {
-            // RFC 3550 §5.1: 12-byte header plus 4 bytes per CSRC, then (with X) a header extension.
-            var headerLength = 12 + (4 * (packet[0] & 0x0F));
-            if ((packet[0] & 0x10) != 0)
-            {
-                headerLength += 4 + (4 * ((packet[headerLength + 2] << 8) | packet[headerLength + 3]));
-            }
-
+            Assert.True(RtpHeader.TryParse(packet, out var header));
             lock (received)
             {
-                payloadTypes.Add(packet[1] & 0x7F);
-                if ((packet[1] & 0x7F) == 0)
+                payloadTypes.Add(header.PayloadType);
+                if (header.PayloadType == 0)
                 {
-                    foreach (var code in packet[headerLength..])
+                    foreach (var code in packet.Slice(header.PayloadOffset, header.PayloadLength))
                     {
-                        received.Add(Audio.TestMuLaw.Decode(code));
+                        received.Add(G711.DecodeMuLaw(code));
                     }
                 }
             }
@@ -95,6 +94,11 @@ public sealed class ChromiumWebRtcTests(ChromiumFixture chromium) : IClassFixtur
             }
         }
 
+        var duplicate = tone.NextPacket();
+        Assert.True(leg.TrySendRtp(duplicate));
+        Assert.False(leg.TrySendRtp(duplicate));
+        Assert.Equal(1, leg.Counters.RtpSendRefused);
+
         var inbound = await page.EvaluateAsync<JsonElement>("inboundAudio()");
         short[] samples;
         lock (received)
@@ -106,10 +110,10 @@ public sealed class ChromiumWebRtcTests(ChromiumFixture chromium) : IClassFixtur
         Assert.Contains(0, payloadTypes);
         Assert.True(samples.Length >= 8000, $"only {samples.Length} samples received");
         var window = samples.AsSpan(samples.Length - 8000, 8000);
-        var atTone = Audio.TestGoertzel.Power(window, ChromiumFixture.BrowserToneHz, 8000);
+        Assert.True(Goertzel.RelativePower(window, ChromiumFixture.BrowserToneHz, 8000) > 0.5, "1 kHz does not dominate");
         foreach (var other in new[] { 300.0, 400, 700, 1300, 2000, 3000 })
         {
-            Assert.True(atTone > 20 * Audio.TestGoertzel.Power(window, other, 8000), $"1 kHz not dominant over {other} Hz");
+            Assert.True(Goertzel.RelativePower(window, other, 8000) < 0.05, $"{other} Hz present in what the browser sent");
         }
 
         // The browser heard the engine: packets decrypted and decoded as PCMU with a non-zero level.
@@ -117,6 +121,105 @@ public sealed class ChromiumWebRtcTests(ChromiumFixture chromium) : IClassFixtur
         Assert.True(inbound.GetProperty("audioLevel").GetDouble() > 0, inbound.ToString());
         Assert.Equal("audio/PCMU", inbound.GetProperty("codec").GetString());
         Assert.Equal(0, leg.Counters.RtpDropped);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Chromium_BridgedByRelayToPlainRtpPeer_AudioFlowsBothWays()
+    {
+        await using var leg = WebRtcLeg.Open(new WebRtcLegOptions { Address = IPAddress.Loopback, Ports = Ports, Certificate = Certificate });
+        using var trunkSide = MediaSocket.Open(IPAddress.Loopback, Ports);
+        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var peerEndPoint = (IPEndPoint)peer.LocalEndPoint!;
+        // The gateway's composition in miniature: browser SRTP (decrypted by the leg) -> relay -> plain RTP peer, and back.
+        var toTrunk = new RtpRelayPath(new RtpRelayPathOptions { PayloadTypeMap = new Dictionary<byte, byte> { [126] = 101 }, TelephoneEventPayloadType = 126 });
+        var toBrowser = new RtpRelayPath(new RtpRelayPathOptions { PayloadTypeMap = new Dictionary<byte, byte> { [101] = 126 }, TelephoneEventPayloadType = 101 });
+        var forward = new byte[2048];
+        leg.RtpReceived += packet =>
+        {
+            packet.CopyTo(forward);
+            var length = toTrunk.Process(forward, packet.Length);
+            if (length > 0)
+            {
+                trunkSide.Socket.SendTo(forward.AsSpan(0, length), SocketFlags.None, peerEndPoint);
+            }
+        };
+        using var stop = new CancellationTokenSource();
+        var trunkLoop = Task.Run(async () =>
+        {
+            var buffer = new byte[2048];
+            try
+            {
+                while (true)
+                {
+                    var length = await trunkSide.Socket.ReceiveAsync(buffer, SocketFlags.None, stop.Token);
+                    var relayed = toBrowser.Process(buffer, length);
+                    if (relayed > 0)
+                    {
+                        leg.TrySendRtp(buffer.AsSpan(0, relayed));
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Test over.
+            }
+        });
+        var heardByPeer = new List<short>();
+        var peerLoop = Task.Run(async () =>
+        {
+            var buffer = new byte[2048];
+            try
+            {
+                while (true)
+                {
+                    var length = await peer.ReceiveAsync(buffer, SocketFlags.None, stop.Token);
+                    if (RtpHeader.TryParse(buffer.AsSpan(0, length), out var header) && header.PayloadType == 0)
+                    {
+                        lock (heardByPeer)
+                        {
+                            foreach (var code in buffer.AsSpan(header.PayloadOffset, header.PayloadLength))
+                            {
+                                heardByPeer.Add(G711.DecodeMuLaw(code));
+                            }
+                        }
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Test over.
+            }
+        });
+
+        var page = await OpenPageAsync();
+        Assert.True(leg.TryAcceptOffer(await page.EvaluateAsync<string>("makeOffer()"), out var answer, out var error), error);
+        await page.EvaluateAsync("sdp => applyAnswer(sdp)", answer);
+        await leg.Connected.WaitAsync(TimeSpan.FromSeconds(30));
+        var tone = new Audio.PcmuToneSender(400, 0x7A11C0DE);
+        using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20)))
+        {
+            for (var i = 0; i < 150 && await timer.WaitForNextTickAsync(); i++)
+            {
+                peer.SendTo(tone.NextPacket(), trunkSide.LocalEndPoint);
+            }
+        }
+
+        var inbound = await page.EvaluateAsync<JsonElement>("inboundAudio()");
+        await stop.CancelAsync();
+        await Task.WhenAll(trunkLoop, peerLoop);
+        short[] samples;
+        lock (heardByPeer)
+        {
+            samples = [.. heardByPeer];
+        }
+
+        Assert.True(samples.Length >= 8000, $"the RTP peer got only {samples.Length} samples");
+        Assert.True(Goertzel.RelativePower(samples.AsSpan(samples.Length - 8000), ChromiumFixture.BrowserToneHz, 8000) > 0.5, "the peer does not hear 1 kHz");
+        Assert.True(inbound.GetProperty("packetsReceived").GetInt32() > 100, inbound.ToString());
+        Assert.True(inbound.GetProperty("audioLevel").GetDouble() > 0, inbound.ToString());
+        Assert.True(toTrunk.Forwarded > 0 && toBrowser.Forwarded > 100);
         await page.CloseAsync();
     }
 

@@ -15,7 +15,7 @@ namespace PhonePlatform.Media.IntegrationTests.WebRtc;
 /// <summary>A leg on a real loopback socket, with a BouncyCastle DTLS client and hand-made STUN checks as the browser.</summary>
 public sealed class WebRtcLegUdpTests
 {
-    private const string BrowserUfrag = "Xq9+";
+    private const string BrowserUfrag = "MupT";
     private static readonly MediaPortAllocator Ports = new(42_000, 42_999);
     private static readonly DtlsCertificate EngineCertificate = DtlsCertificate.Create();
     private static readonly DtlsCertificate BrowserCertificate = DtlsCertificate.Create();
@@ -161,7 +161,7 @@ public sealed class WebRtcLegUdpTests
         Assert.False(leg.TryAcceptOffer("v=0\r\ngarbage", out var none, out var malformed));
         Assert.True(leg.TryAcceptOffer(offer, out _, out _));
 
-        Assert.False(leg.TryAcceptOffer(offer.Replace("a=ice-ufrag:Xq9+", "a=ice-ufrag:New1", StringComparison.Ordinal), out _, out var restart));
+        Assert.False(leg.TryAcceptOffer(offer.Replace("a=ice-ufrag:MupT", "a=ice-ufrag:New1", StringComparison.Ordinal), out _, out var restart));
 
         Assert.Null(none);
         Assert.False(string.IsNullOrEmpty(malformed));

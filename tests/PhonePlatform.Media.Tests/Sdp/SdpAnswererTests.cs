@@ -39,8 +39,8 @@ public sealed class SdpAnswererTests
         Assert.Contains("a=rtpmap:126 telephone-event/8000\r\na=fmtp:126 0-16\r\n", text, StringComparison.Ordinal);
         Assert.Contains("a=sendrecv\r\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("actpass", text, StringComparison.Ordinal);
-        Assert.Equal("Xq9+", negotiation!.RemoteIceUfrag);
-        Assert.StartsWith("sha-256 5E:3A", negotiation.RemoteFingerprint, StringComparison.Ordinal);
+        Assert.Equal("MupT", negotiation!.RemoteIceUfrag);
+        Assert.StartsWith("sha-256 9C:1B", negotiation.RemoteFingerprint, StringComparison.Ordinal);
         Assert.Equal(SdpCodec.Pcmu, negotiation.Codec);
         Assert.Equal(126, negotiation.TelephoneEventPayloadType);
         Assert.True(SdpParser.TryParse(text, out _, out _));

@@ -9,15 +9,15 @@ public sealed class SdpParserTests
     {
         Assert.True(SdpParser.TryParse(ChromiumOffer.Text, out var session, out var error), error);
 
-        Assert.Equal("4611731400430051336", session!.Origin.SessionId);
+        Assert.Equal("6647180849993594624", session!.Origin.SessionId);
         Assert.Equal("BUNDLE 0", session.GetAttribute("group"));
         var audio = Assert.Single(session.Media);
         Assert.Equal("audio", audio.Media);
-        Assert.Equal(9, audio.Port);
+        Assert.Equal(35329, audio.Port);
         Assert.Equal("UDP/TLS/RTP/SAVPF", audio.Protocol);
         Assert.Equal(["111", "63", "9", "0", "8", "13", "110", "126"], audio.Formats);
         Assert.Equal("0", audio.GetAttribute("mid"));
-        Assert.Equal("Xq9+", session.GetAttribute(audio, "ice-ufrag"));
+        Assert.Equal("MupT", session.GetAttribute(audio, "ice-ufrag"));
         Assert.True(audio.HasAttribute("rtcp-mux"));
         Assert.Equal(new SdpRtpMap("126", "telephone-event", 8000, null), audio.GetRtpMap("126"));
         Assert.Equal(new SdpRtpMap("111", "opus", 48000, 2), audio.GetRtpMap("111"));
@@ -33,7 +33,7 @@ public sealed class SdpParserTests
 
         Assert.Equal(ChromiumOffer.Text, text);
         Assert.Contains("a=extmap-allow-mixed\r\n", text, StringComparison.Ordinal);
-        Assert.Contains("a=ssrc:3735928559 cname:q0Zb8w1fT2hX9kLm\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("a=ssrc:1147263368 cname:0JZ/p2QGzkzcrZZt\r\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
