@@ -226,7 +226,7 @@ public sealed class SmppClientIntegrationTests
             SystemId = options.SystemId,
             Password = options.Password,
             EnquireLinkInterval = TimeSpan.FromMilliseconds(100),
-            RequestTimeout = TimeSpan.FromMilliseconds(300),
+            RequestTimeout = TimeSpan.FromSeconds(1),
             ReconnectInitialDelay = TimeSpan.FromSeconds(30),
         });
         var events = new EventRecorder(client);
