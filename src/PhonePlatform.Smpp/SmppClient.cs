@@ -1,5 +1,4 @@
 using System.Net.Security;
-using System.Security.Authentication;
 using System.Net.Sockets;
 using PhonePlatform.Smpp.Internal;
 using PhonePlatform.Smpp.Internal.Pdus;
@@ -30,6 +29,7 @@ public sealed class SmppClient : IAsyncDisposable
     private SmppSession? session;
     private Task maintenance = Task.CompletedTask;
     private bool started;
+    private int disposed;
     private int concatenationReference;
     private long throttledUntil;
     private TimeSpan throttleDelay;
@@ -163,6 +163,11 @@ public sealed class SmppClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         await StopAsync(CancellationToken.None);
         stopping.Dispose();
     }
@@ -310,7 +315,7 @@ public sealed class SmppClient : IAsyncDisposable
             bound.TrySetResult(current);
         }
 
-        LinkStateChanged?.Invoke(this, new LinkStateChangedEventArgs(true, $"bound to {options.Host}:{options.Port}"));
+        RaiseLinkStateChanged(new LinkStateChangedEventArgs(true, $"bound to {options.Host}:{options.Port}"));
     }
 
     private void SetUnbound(string reason)
@@ -324,7 +329,20 @@ public sealed class SmppClient : IAsyncDisposable
             }
         }
 
-        LinkStateChanged?.Invoke(this, new LinkStateChangedEventArgs(false, reason));
+        RaiseLinkStateChanged(new LinkStateChangedEventArgs(false, reason));
+    }
+
+    private void RaiseLinkStateChanged(LinkStateChangedEventArgs change)
+    {
+        try
+        {
+            LinkStateChanged?.Invoke(this, change);
+        }
+#pragma warning disable CA1031 // A failing observer must not stop the reconnect loop that raised the event.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     private async Task MaintainLinkAsync(SmppSession first)
@@ -361,9 +379,9 @@ public sealed class SmppClient : IAsyncDisposable
             {
                 return null;
             }
-            catch (Exception exception) when (exception is SocketException or IOException or SmppBindException
-                or TimeoutException or SmppLinkException or MalformedPduException or OperationCanceledException
-                or AuthenticationException)
+#pragma warning disable CA1031 // Whatever a reconnect attempt fails with, the loop must back off and try again, not die.
+            catch (Exception)
+#pragma warning restore CA1031
             {
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.ReconnectMaxDelay.Ticks));
             }

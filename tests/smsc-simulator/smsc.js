@@ -10,6 +10,7 @@
 //   POST /unbind                        send unbind to every session
 //   POST /receipts?enabled=0|1&stat=DELIVRD    receipts on/off and their stat word
 //   POST /silence?enabled=0|1           stop answering everything (enquire_link included): a dead but open link
+//   POST /record?enabled=0|1            keep (default) or stop keeping every submit_sm in /stats (benchmarks)
 const smpp = require('smpp');
 const defs = require('smpp/lib/defs');
 const http = require('http');
@@ -44,7 +45,7 @@ const stats = {
   drops: 0, receiptsSent: 0, deliverSent: 0, deliverResps: 0, deliverRespStatuses: [], enquireLinks: 0,
   enquireLinkResps: 0, unbinds: 0, genericNacks: [], messages: [],
 };
-const control = { throttle: 0, answer: null, hold: 0, receipts: true, stat: 'DELIVRD', silent: false };
+const control = { throttle: 0, answer: null, hold: 0, receipts: true, stat: 'DELIVRD', silent: false, record: true };
 const sessions = new Set();
 let nextMessageId = 1;
 
@@ -71,7 +72,7 @@ function onSubmit(session, pdu) {
     esmClass: pdu.esm_class, dataCoding: pdu.data_coding, registeredDelivery: pdu.registered_delivery,
     shortMessageHex: raw.toString('hex'), text: typeof sm.message === 'string' ? sm.message : null, messageId: null, status: 'pending',
   };
-  stats.messages.push(record);
+  if (control.record) stats.messages.push(record);
   if (control.silent) { record.status = 'silent'; return; }
   if (control.throttle > 0) {
     control.throttle--;
@@ -149,6 +150,7 @@ function handleControl(request, response) {
     case '/throttle': control.throttle = Number(q.get('count') || '1'); return reply({ ok: true });
     case '/drop': control.answer = Number(q.get('answer') || '0'); control.hold = Number(q.get('hold') || '1'); return reply({ ok: true });
     case '/receipts': control.receipts = q.get('enabled') !== '0'; control.stat = q.get('stat') || 'DELIVRD'; return reply({ ok: true });
+    case '/record': control.record = q.get('enabled') !== '0'; return reply({ ok: true });
     case '/silence': control.silent = q.get('enabled') !== '0'; return reply({ ok: true });
     case '/unbind': for (const s of sessions) s.unbind(); return reply({ ok: true, sessions: sessions.size });
     case '/raw': {

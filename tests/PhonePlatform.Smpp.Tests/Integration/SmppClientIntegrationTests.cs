@@ -226,7 +226,7 @@ public sealed class SmppClientIntegrationTests
             SystemId = options.SystemId,
             Password = options.Password,
             EnquireLinkInterval = TimeSpan.FromMilliseconds(100),
-            RequestTimeout = TimeSpan.FromMilliseconds(300),
+            RequestTimeout = TimeSpan.FromSeconds(1),
             ReconnectInitialDelay = TimeSpan.FromSeconds(30),
         });
         var events = new EventRecorder(client);
@@ -298,5 +298,56 @@ public sealed class SmppClientIntegrationTests
         Assert.Equal("ESME_RINVDSTADR", result.Error.StatusName);
         Assert.False(result.Error.IsTransient);
         Assert.Equal(0, (await smsc.StatsAsync()).Submits);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_CarrierWantsPackedGsm_SendsPackedSeptets()
+    {
+        await using var smsc = await SmscSimulator.StartAsync();
+        var options = smsc.ClientOptions();
+        await using var client = new SmppClient(new SmppClientOptions
+        {
+            Host = options.Host,
+            Port = options.Port,
+            SystemId = options.SystemId,
+            Password = options.Password,
+            Gsm7Packing = Gsm7Packing.Packed,
+        });
+        await client.StartAsync();
+
+        var result = await client.SubmitAsync(new SmsSubmission(Sender, Recipient, "hellohello") { RequestDeliveryReceipt = false });
+
+        Assert.True(result.Succeeded, result.Error?.StatusName);
+        var submitted = Assert.Single((await smsc.StatsAsync()).Messages);
+        Assert.Equal("E8329BFD4697D9EC37", submitted.ShortMessageHex.ToUpperInvariant());
+    }
+
+    [Fact]
+    public async Task SubmitAsync_LinkDownAndNotBackInTime_ReturnsNotBoundWithoutSending()
+    {
+        await using var smsc = await SmscSimulator.StartAsync();
+        var options = smsc.ClientOptions();
+        await using var client = new SmppClient(new SmppClientOptions
+        {
+            Host = options.Host,
+            Port = options.Port,
+            SystemId = options.SystemId,
+            Password = options.Password,
+            RequestTimeout = TimeSpan.FromSeconds(1),
+            ReconnectInitialDelay = TimeSpan.FromMinutes(5),
+        });
+        var events = new EventRecorder(client);
+        await client.StartAsync();
+        await smsc.CommandAsync("drop?answer=0&hold=1");
+        var lost = await client.SubmitAsync(new SmsSubmission(Sender, Recipient, "lost in flight"));
+        await EventRecorder.WaitUntilAsync(() => events.LinkDowns == 1, "link down");
+
+        var result = await client.SubmitAsync(new SmsSubmission(Sender, Recipient, "while down"));
+
+        Assert.Equal(SubmitFailure.ConnectionLost, lost.Error!.Kind);
+        Assert.Equal(SubmitFailure.NotBound, result.Error!.Kind);
+        Assert.True(result.Error.IsTransient);
+        Assert.False(result.Error.OutcomeUnknown);
+        Assert.Equal(1, (await smsc.StatsAsync()).Submits);
     }
 }

@@ -60,6 +60,23 @@ public sealed class PduFuzzTests
         }
     }
 
+    [Fact]
+    public void Decode_LargestHostileFrame_AllocatesInProportionToTheFrame()
+    {
+        // A deliver_sm filled to 4 KiB with 64 maximal unknown TLVs and one message_payload: what the decoder keeps
+        // is bounded by the frame it was given, never by lengths the peer claims.
+        var tlvs = string.Concat(Enumerable.Repeat("7777 0030 " + new string('A', 0x30 * 2), TlvTag.MaxPerPdu - 1)) + "0424 0100 " + new string('B', 0x100 * 2);
+        var frame = PduBytes.Frame(0x00000005, "00 0101 00 0101 00 000000 00 00 00000000 00", tlvs);
+        PduCodec.Decode(frame); // warm up
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = PduCodec.Decode(frame);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.IsType<DeliverSmPdu>(result.Pdu);
+        Assert.InRange(allocated, 0, frame.Length + 2048);
+    }
+
     private static byte[] Mutate(byte[] original, Random random)
     {
         var frame = (byte[])original.Clone();
