@@ -134,7 +134,16 @@ internal sealed class SmppSession : IAsyncDisposable
         Close("disposed");
         await Task.WhenAll(readLoop, writeLoop, keepAliveLoop);
         await reader.CompleteAsync();
-        await writer.CompleteAsync();
+        try
+        {
+            await writer.CompleteAsync();
+        }
+        catch (Exception e) when (e is ObjectDisposedException or IOException)
+        {
+            // Close() already disposed the stream; bytes still buffered in the writer (an unbind_resp racing the
+            // SMSC's own close) have nowhere to go, and the link is being torn down anyway.
+        }
+
         lifetime.Dispose();
     }
 
