@@ -14,7 +14,22 @@ internal static class Sipp
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(string scenario, IPEndPoint target, params string[] extra)
+    /// <summary>Starts a sipp UAS on <paramref name="port"/> (scenario file, or a built-in with "-sn"), one call.</summary>
+    public static Task<(int ExitCode, string Output)> ServeAsync(int port, params string[] scenario) =>
+        RunArgumentsAsync([.. scenario, "-i", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-m", "1", "-timeout", "20s", "-timeout_error", "-nostdin"]);
+
+    public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Scenarios", name);
+
+    public static Task<(int ExitCode, string Output)> RunAsync(string scenario, IPEndPoint target, params string[] extra) =>
+        RunArgumentsAsync([
+            $"{target.Address}:{target.Port}", "-sf", Scenario(scenario),
+            "-i", "127.0.0.1", "-p", FreeUdpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-m", "1", "-timeout", "20s", "-timeout_error", "-nostdin", .. extra]);
+
+    private static async Task<(int ExitCode, string Output)> RunArgumentsAsync(string[] arguments)
     {
         var info = new ProcessStartInfo("sipp")
         {
@@ -22,16 +37,7 @@ internal static class Sipp
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        foreach (var argument in (string[])[
-            $"{target.Address}:{target.Port}", "-sf", Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario),
-            "-i", "127.0.0.1", "-p", FreeUdpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-m", "1", "-timeout", "20s", "-timeout_error", "-nostdin" ])
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var argument in extra)
+        foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }

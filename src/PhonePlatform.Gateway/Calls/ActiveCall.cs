@@ -11,6 +11,15 @@ internal sealed class ActiveCall(Guid id, CallDirection direction, CallLeg first
 
     public CallLeg First { get; } = first;
 
+    /// <summary>The re-originated leg (trunk or device) once it answered; null for calls the gateway terminates.</summary>
+    public CallLeg? Second { get; set; }
+
+    /// <summary>The leg on the other side of the one with <paramref name="callId"/>.</summary>
+    public CallLeg? OtherThan(string callId) => First.Dialog.CallId == callId ? Second : First;
+
+    public CallLeg? ByCallId(string callId) =>
+        First.Dialog.CallId == callId ? First : Second?.Dialog.CallId == callId ? Second : null;
+
     /// <summary>Fires when the remote side of <see cref="First"/> hung up.</summary>
     public CancellationToken HangupToken => hangup.Token;
 

@@ -15,14 +15,20 @@ namespace PhonePlatform.Gateway.Calls;
 /// The back-to-back user agent (RFC 3261 §6 "B2BUA"): every call ends in the gateway on one side and is
 /// re-originated on the other, with media relayed or terminated here. This is the stack's transaction user.
 /// </summary>
-public sealed class B2bua(
+public sealed partial class B2bua(
     SipStack stack,
     SipTrunkDirectory trunks,
     INumberDirectory numbers,
     ILocationService locations,
     IMediaLegFactory media,
-    VoicemailRecorder voicemail) : ISipRequestHandler
+    VoicemailRecorder voicemail,
+    TrunkRouter router,
+    IDeviceDirectory devices) : ISipRequestHandler
 {
+    private readonly SipStack sipStack = stack;
+    private readonly IMediaLegFactory mediaLegs = media;
+    private readonly TrunkRouter trunkRouter = router;
+    private readonly IDeviceDirectory deviceDirectory = devices;
     private readonly ConcurrentDictionary<string, ActiveCall> calls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, Task> running = new();
 
@@ -66,8 +72,8 @@ public sealed class B2bua(
         var trunk = trunks.FindBySource(transaction.Source.Address.Address);
         if (trunk is null)
         {
-            // Only carriers on the allow-list may send calls to workspace numbers (devices dial out, handled separately).
-            await transaction.RespondAsync(403).ConfigureAwait(false);
+            // Not a carrier: a device dialing out (authorized by the device directory, 403 otherwise).
+            await OnOutboundInviteAsync(transaction).ConfigureAwait(false);
             return;
         }
 
@@ -78,20 +84,20 @@ public sealed class B2bua(
             return;
         }
 
-        if (!SdpParser.TryParse(Encoding.UTF8.GetString(request.Body.Span), out var offer, out _) || !media.CanAnswer(offer!))
+        if (!SdpParser.TryParse(Encoding.UTF8.GetString(request.Body.Span), out var offer, out _) || !mediaLegs.CanAnswer(offer!))
         {
             // RFC 3261 §13.3.1.1: an offer we cannot answer.
             await transaction.RespondAsync(488).ConfigureAwait(false);
             return;
         }
 
-        var devices = 0;
+        var registered = 0;
         foreach (var aor in route.MemberAddressesOfRecord)
         {
-            devices += (await locations.GetBindingsAsync(aor, transaction.CancellationToken).ConfigureAwait(false)).Count;
+            registered += (await locations.GetBindingsAsync(aor, transaction.CancellationToken).ConfigureAwait(false)).Count;
         }
 
-        if (devices > 0)
+        if (registered > 0)
         {
             // Forking to registered devices is the next step; until then a reachable member is not sent to voicemail.
             await transaction.RespondAsync(480).ConfigureAwait(false);
@@ -103,7 +109,7 @@ public sealed class B2bua(
 
     private async Task AnswerIntoVoicemailAsync(SipServerTransaction transaction, NumberRoute route, SdpSession offer)
     {
-        var created = await media.CreateForOfferAsync(offer, transaction.CancellationToken).ConfigureAwait(false);
+        var created = await mediaLegs.CreateForOfferAsync(offer, transaction.CancellationToken).ConfigureAwait(false);
         if (created.Leg is not { } leg)
         {
             await transaction.RespondAsync(488).ConfigureAwait(false);
@@ -111,7 +117,7 @@ public sealed class B2bua(
         }
 
         var response = transaction.CreateResponse(200);
-        response.Headers.Add(SipHeaderNames.Contact, $"<{stack.CreateContactUri(transaction.Transport.Kind)}>");
+        response.Headers.Add(SipHeaderNames.Contact, $"<{sipStack.CreateContactUri(transaction.Transport.Kind)}>");
         response.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
         response.Body = Encoding.UTF8.GetBytes(leg.LocalDescription.ToString());
         var dialog = SipDialog.CreateAsUas(transaction, confirmed: true);
@@ -133,7 +139,7 @@ public sealed class B2bua(
             if (!call.RemoteHungUp)
             {
                 // Max length reached: the gateway ends the call (RFC 3261 §15.1.1).
-                await stack.SendRequestAsync(leg.Dialog.CreateRequest(SipMethods.Bye), leg.Dialog.NextHop()).ConfigureAwait(false);
+                await sipStack.SendRequestAsync(leg.Dialog.CreateRequest(SipMethods.Bye), leg.Dialog.NextHop()).ConfigureAwait(false);
             }
 
             if (message is not null)
@@ -168,7 +174,7 @@ public sealed class B2bua(
         }
 
         var response = transaction.CreateResponse(200);
-        response.Headers.Add(SipHeaderNames.Contact, $"<{stack.CreateContactUri(transaction.Transport.Kind)}>");
+        response.Headers.Add(SipHeaderNames.Contact, $"<{sipStack.CreateContactUri(transaction.Transport.Kind)}>");
         response.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
         response.Body = Encoding.UTF8.GetBytes(answer!.ToString());
         await transaction.RespondAsync(response).ConfigureAwait(false);
@@ -177,15 +183,23 @@ public sealed class B2bua(
     private async Task OnByeAsync(SipServerTransaction transaction)
     {
         var request = transaction.Request;
-        if (request.CallId is null || !calls.TryGetValue(request.CallId, out var call) || !call.First.Dialog.Matches(request))
+        if (request.CallId is null || !calls.TryGetValue(request.CallId, out var call) || call.ByCallId(request.CallId)?.Dialog.Matches(request) != true)
         {
             await transaction.RespondAsync(481).ConfigureAwait(false);
             return;
         }
 
         // RFC 3261 §15.1.2: the UAS answers BYE with 200 and ends the session.
-        call.First.Dialog.Terminate();
+        var leg = call.ByCallId(request.CallId)!;
+        leg.Dialog.Terminate();
         await transaction.RespondAsync(200).ConfigureAwait(false);
-        call.OnRemoteBye();
+        if (call.Second is null)
+        {
+            call.OnRemoteBye();
+            return;
+        }
+
+        // A bridged call: hang up the other side too, then release both legs.
+        await HangUpBridgedAsync(call, call.OtherThan(request.CallId)!).ConfigureAwait(false);
     }
 }
