@@ -1,0 +1,7 @@
+namespace PhonePlatform.Gateway.Calls;
+
+public enum CallDirection
+{
+    Inbound,
+    Outbound,
+}

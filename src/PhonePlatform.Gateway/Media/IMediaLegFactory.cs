@@ -1,0 +1,28 @@
+using PhonePlatform.Media.Sdp;
+
+namespace PhonePlatform.Gateway.Media;
+
+/// <summary>Creates media legs. The plain RTP and the WebRTC factory implement this; the B2BUA picks by offer.</summary>
+public interface IMediaLegFactory
+{
+    /// <summary>True when this factory serves the offer (e.g. UDP/TLS/RTP/SAVPF for WebRTC, RTP/AVP for plain RTP).</summary>
+    bool CanAnswer(SdpSession offer);
+
+    /// <summary>Answers a remote offer: the leg's <see cref="MediaLeg.LocalDescription"/> is the answer.</summary>
+    ValueTask<MediaLegResult> CreateForOfferAsync(SdpSession offer, CancellationToken cancellationToken);
+
+    /// <summary>Creates a leg that offers first (toward a trunk or device); apply the answer with <see cref="IOfferingMediaLeg.TryApplyAnswer"/>.</summary>
+    ValueTask<MediaLeg> CreateOfferAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A leg whose offer went out first.</summary>
+public interface IOfferingMediaLeg
+{
+    bool TryApplyAnswer(SdpSession answer, out string? error);
+}
+
+/// <summary>A created leg or why the offer was refused (488 Not Acceptable Here).</summary>
+public sealed record MediaLegResult(MediaLeg? Leg, string? Error)
+{
+    public bool Succeeded => Leg is not null;
+}

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Net;
+using PhonePlatform.Crypto;
+using PhonePlatform.Gateway.Calls;
+using PhonePlatform.Gateway.Media;
+using PhonePlatform.Gateway.Voicemail;
+using PhonePlatform.Media.Transport;
+using PhonePlatform.Sip;
+using PhonePlatform.Sip.Registrar;
+using PhonePlatform.Sip.Transports;
+using PhonePlatform.Sip.Trunks;
+
+namespace PhonePlatform.Gateway.IntegrationTests;
+
+/// <summary>A real gateway on loopback: SIP stack on UDP, RTP legs, encrypted blob store in a temporary folder.</summary>
+internal sealed class GatewayHarness : IAsyncDisposable, IVoicemailRepository
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("pp-gateway-").FullName;
+    private readonly LocalKeyProvider keyProvider;
+    private readonly WorkspaceKeyring keyring;
+
+    private GatewayHarness(SipStack stack)
+    {
+        Stack = stack;
+        keyProvider = new LocalKeyProvider(new LocalKeyProviderOptions { MasterKeyPath = Path.Combine(folder, "master.key") });
+        keyring = new WorkspaceKeyring(keyProvider, new InMemoryWrappedKeyStore(), new WorkspaceKeyringOptions(), TimeProvider.System);
+        RawBlobs = new LocalFolderBlobStore(new LocalFolderBlobStoreOptions { RootPath = Path.Combine(folder, "blobs") });
+        Blobs = new EncryptedBlobStore(
+            RawBlobs,
+            new BlobCipher(keyring),
+            keyring);
+        Trunks = new SipTrunkDirectory([new SipTrunk
+        {
+            Name = "loopback-carrier",
+            Host = "127.0.0.1",
+            AllowedSources = [IPNetwork.Parse("127.0.0.1/32")],
+        }]);
+        var recorder = new VoicemailRecorder(Blobs, this, new VoicemailOptions { MaxLength = TimeSpan.FromSeconds(15) }, TimeProvider.System);
+        B2bua = new B2bua(stack, Trunks, Numbers, Locations, new RtpMediaLegFactory(IPAddress.Loopback, new MediaPortAllocator(42000, 42998)), recorder);
+        stack.RequestHandler = B2bua;
+    }
+
+    public SipStack Stack { get; }
+
+    public IPEndPoint SipEndPoint => (IPEndPoint)Stack.Transports[0].LocalEndPoint;
+
+    public EncryptedBlobStore Blobs { get; }
+
+    public LocalFolderBlobStore RawBlobs { get; }
+
+    public SipTrunkDirectory Trunks { get; }
+
+    public InMemoryNumberDirectory Numbers { get; } = new();
+
+    public InMemoryLocationService Locations { get; } = new();
+
+    public B2bua B2bua { get; }
+
+    public ConcurrentQueue<VoicemailMessage> Voicemails { get; } = new();
+
+    public static async Task<GatewayHarness> StartAsync()
+    {
+        var stack = new SipStack(new SipStackOptions(), TimeProvider.System);
+        stack.AddTransport(new UdpSipTransport(new IPEndPoint(IPAddress.Loopback, 0)));
+        var harness = new GatewayHarness(stack);
+        await stack.StartAsync();
+        return harness;
+    }
+
+    public Task AddAsync(VoicemailMessage message, CancellationToken cancellationToken)
+    {
+        Voicemails.Enqueue(message);
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Stack.DisposeAsync();
+        await B2bua.DrainAsync();
+        keyring.Dispose();
+        keyProvider.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+}
