@@ -25,6 +25,7 @@ public static class ApiPipeline
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.MapSipWebSocket();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/docs").AllowAnonymous();
@@ -37,7 +38,8 @@ public static class ApiPipeline
             .MapMemberEndpoints()
             .MapNumberEndpoints()
             .MapApiKeyEndpoints()
-            .MapAuditLogEndpoints();
+            .MapAuditLogEndpoints()
+            .MapSipCredentialEndpoints();
         return app;
     }
 }

@@ -8,6 +8,7 @@ using PhonePlatform.Api.Auth;
 using PhonePlatform.Api.Health;
 using PhonePlatform.Api.Idempotency;
 using PhonePlatform.Api.Problems;
+using PhonePlatform.Api.Sip;
 using PhonePlatform.Core.Identity;
 using PhonePlatform.Data;
 
@@ -69,6 +70,9 @@ public static class ApiServices
         services.AddOpenApi(OpenApiSecurity.AddBearerScheme);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddHostedService<IdempotencyCleanup>();
+        services.Configure<SipEdgeOptions>(configuration.GetSection("Sip"));
+        services.AddSingleton<BrowserSipEdge>();
+        services.AddHostedService(sp => sp.GetRequiredService<BrowserSipEdge>());
 
         builder.AddPhonePlatformTls();
         builder.AddPhonePlatformObservability();
