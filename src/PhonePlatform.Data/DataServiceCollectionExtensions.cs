@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PhonePlatform.Core.Contacts;
 using PhonePlatform.Crypto;
+using PhonePlatform.Data.Contacts;
 using PhonePlatform.Data.Encryption;
 using PhonePlatform.Data.Encryption.Internal;
 
@@ -32,6 +34,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<EncryptionKeyWarmer>();
         services.AddSingleton<EncryptedFieldProtector>();
         services.AddSingleton<WorkspaceShredder>();
+        services.AddSingleton<IContactDirectory, ContactDirectory>();
         services.AddSingleton<EncryptOnSaveInterceptor>();
         services.AddSingleton<WarmKeysOnQueryInterceptor>();
         services.AddSingleton<DecryptOnLoadInterceptor>();

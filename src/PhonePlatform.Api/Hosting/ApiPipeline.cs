@@ -36,6 +36,7 @@ public static class ApiPipeline
             .MapWorkspaceEndpoints()
             .MapMemberEndpoints()
             .MapNumberEndpoints()
+            .MapContactEndpoints()
             .MapApiKeyEndpoints()
             .MapAuditLogEndpoints();
         return app;
