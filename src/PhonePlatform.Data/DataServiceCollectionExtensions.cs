@@ -34,6 +34,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<EncryptionKeyWarmer>();
         services.AddSingleton<EncryptedFieldProtector>();
         services.AddSingleton<WorkspaceShredder>();
+        services.AddSingleton<KeyRotationRunner>();
         services.AddSingleton<IContactDirectory, ContactDirectory>();
         services.AddSingleton<EncryptOnSaveInterceptor>();
         services.AddSingleton<WarmKeysOnQueryInterceptor>();

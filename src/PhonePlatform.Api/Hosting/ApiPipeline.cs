@@ -1,5 +1,6 @@
 using PhonePlatform.Api.Endpoints;
 using PhonePlatform.Api.Health;
+using PhonePlatform.Api.Jobs;
 using PhonePlatform.Api.Idempotency;
 using PhonePlatform.Api.Problems;
 using Scalar.AspNetCore;
@@ -37,6 +38,7 @@ public static class ApiPipeline
             .MapMemberEndpoints()
             .MapNumberEndpoints()
             .MapContactEndpoints()
+            .MapKeyRotationEndpoints()
             .MapApiKeyEndpoints()
             .MapAuditLogEndpoints();
         return app;

@@ -68,6 +68,7 @@ public static class ApiServices
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddHostedService<IdempotencyCleanup>();
+        services.AddHostedService<PhonePlatform.Api.Jobs.KeyRotationJob>();
 
         builder.AddPhonePlatformTls();
         builder.AddPhonePlatformObservability();

@@ -15,3 +15,12 @@ internal sealed class WorkspaceKeyRowConfiguration : IEntityTypeConfiguration<Wo
         builder.HasIndex(k => new { k.WorkspaceId, k.Purpose }).IsUnique().HasFilter("\"IsCurrent\"");
     }
 }
+
+internal sealed class KeyRotationConfiguration : IEntityTypeConfiguration<KeyRotation>
+{
+    public void Configure(EntityTypeBuilder<KeyRotation> builder)
+    {
+        builder.HasIndex(r => new { r.WorkspaceId, r.StartedAt });
+        builder.HasOne<PhonePlatform.Core.Workspaces.Workspace>().WithMany().HasForeignKey(r => r.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -509,6 +509,43 @@ namespace PhonePlatform.Data.Migrations
                     b.ToTable("Workspaces");
                 });
 
+            modelBuilder.Entity("PhonePlatform.Data.Encryption.KeyRotation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EntityIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("LastId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ReEncrypted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RewrittenThisPass")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ToVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "StartedAt");
+
+                    b.ToTable("KeyRotations");
+                });
+
             modelBuilder.Entity("PhonePlatform.Data.Encryption.WorkspaceKeyRow", b =>
                 {
                     b.Property<Guid>("WorkspaceId")
@@ -647,6 +684,15 @@ namespace PhonePlatform.Data.Migrations
                 });
 
             modelBuilder.Entity("PhonePlatform.Core.Numbers.PhoneNumber", b =>
+                {
+                    b.HasOne("PhonePlatform.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhonePlatform.Data.Encryption.KeyRotation", b =>
                 {
                     b.HasOne("PhonePlatform.Core.Workspaces.Workspace", null)
                         .WithMany()

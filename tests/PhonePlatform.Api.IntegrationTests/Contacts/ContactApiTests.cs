@@ -195,3 +195,29 @@ public sealed class ContactApiTests(ApiHostFixture fixture) : IClassFixture<ApiH
         return (await response.Content.ReadFromJsonAsync<ContactImportResponse>())!;
     }
 }
+
+public sealed class KeyRotationApiTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
+{
+    [Fact]
+    public async Task Rotate_WithoutStepUp_Returns403AndNoRotationStarts()
+    {
+        var (owner, _) = await fixture.Host.SignUpAsync();
+        using (owner)
+        {
+            var response = await owner.PostAsync("/v1/workspace/keys/rotate", null);
+
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync("/v1/workspace/keys/rotation")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Readyz_WithKeyProvider_ReportsHealthy()
+    {
+        using var client = fixture.Host.CreateClient();
+
+        var response = await client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}

@@ -35,6 +35,31 @@ namespace PhonePlatform.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "KeyRotations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToVersion = table.Column<int>(type: "integer", nullable: false),
+                    EntityIndex = table.Column<int>(type: "integer", nullable: false),
+                    LastId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RewrittenThisPass = table.Column<long>(type: "bigint", nullable: false),
+                    ReEncrypted = table.Column<long>(type: "bigint", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeyRotations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KeyRotations_Workspaces_WorkspaceId",
+                        column: x => x.WorkspaceId,
+                        principalTable: "Workspaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkspaceKeys",
                 columns: table => new
                 {
@@ -120,6 +145,11 @@ namespace PhonePlatform.Data.Migrations
                 columns: new[] { "WorkspaceId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_KeyRotations_WorkspaceId_StartedAt",
+                table: "KeyRotations",
+                columns: new[] { "WorkspaceId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkspaceKeys_WorkspaceId_Purpose",
                 table: "WorkspaceKeys",
                 columns: new[] { "WorkspaceId", "Purpose" },
@@ -135,6 +165,9 @@ namespace PhonePlatform.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ContactPhone");
+
+            migrationBuilder.DropTable(
+                name: "KeyRotations");
 
             migrationBuilder.DropTable(
                 name: "WorkspaceKeys");
