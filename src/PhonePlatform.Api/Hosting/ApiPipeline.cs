@@ -1,5 +1,6 @@
 using PhonePlatform.Api.Endpoints;
 using PhonePlatform.Api.Health;
+using PhonePlatform.Api.Jobs;
 using PhonePlatform.Api.Idempotency;
 using PhonePlatform.Api.Problems;
 using Scalar.AspNetCore;
@@ -37,6 +38,8 @@ public static class ApiPipeline
             .MapWorkspaceEndpoints()
             .MapMemberEndpoints()
             .MapNumberEndpoints()
+            .MapContactEndpoints()
+            .MapKeyRotationEndpoints()
             .MapApiKeyEndpoints()
             .MapAuditLogEndpoints()
             .MapSipCredentialEndpoints();

@@ -9,6 +9,7 @@ using PhonePlatform.Api.Health;
 using PhonePlatform.Api.Idempotency;
 using PhonePlatform.Api.Problems;
 using PhonePlatform.Api.Sip;
+using PhonePlatform.Api.UseCases.Contacts;
 using PhonePlatform.Core.Identity;
 using PhonePlatform.Data;
 
@@ -39,6 +40,8 @@ public static class ApiServices
         services.AddScoped<ITenantContext, RequestTenantContext>();
         services.AddPhonePlatformData(sp => sp.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("Set ConnectionStrings:Postgres (env PHONEPLATFORM__ConnectionStrings__Postgres)."));
+        services.AddPhonePlatformKeyProvider(configuration);
+        services.AddContactUseCases();
         AddUseCases(services);
 
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
@@ -73,6 +76,7 @@ public static class ApiServices
         services.Configure<SipEdgeOptions>(configuration.GetSection("Sip"));
         services.AddSingleton<BrowserSipEdge>();
         services.AddHostedService(sp => sp.GetRequiredService<BrowserSipEdge>());
+        services.AddHostedService<PhonePlatform.Api.Jobs.KeyRotationJob>();
 
         builder.AddPhonePlatformTls();
         builder.AddPhonePlatformObservability();

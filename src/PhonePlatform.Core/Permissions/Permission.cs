@@ -20,4 +20,6 @@ public enum Permission : long
     BillingManage = 1 << 10,
     DataExport = 1 << 11,
     SecurityManage = 1 << 12,
+    ContactsRead = 1 << 13,
+    ContactsWrite = 1 << 14,
 }

@@ -18,6 +18,8 @@ public static class PermissionNames
         (Permission.BillingManage, "billing:manage"),
         (Permission.DataExport, "data:export"),
         (Permission.SecurityManage, "security:manage"),
+        (Permission.ContactsRead, "contacts:read"),
+        (Permission.ContactsWrite, "contacts:write"),
     ];
 
     /// <summary>Every single permission, in a stable order.</summary>

@@ -5,9 +5,9 @@ namespace PhonePlatform.Core.Permissions;
 /// <summary>The permission matrix: exactly what each role (and the billing capability) grants.</summary>
 public static class RolePermissions
 {
-    public const Permission Viewer = Permission.WorkspaceRead | Permission.MembersRead | Permission.NumbersRead;
+    public const Permission Viewer = Permission.WorkspaceRead | Permission.MembersRead | Permission.NumbersRead | Permission.ContactsRead;
 
-    public const Permission Member = Viewer | Permission.NumbersUse;
+    public const Permission Member = Viewer | Permission.NumbersUse | Permission.ContactsWrite;
 
     public const Permission Admin = Member
         | Permission.MembersManage
