@@ -1,0 +1,7 @@
+namespace PhonePlatform.Core.Messaging;
+
+public enum MessageDirection
+{
+    Outbound,
+    Inbound,
+}

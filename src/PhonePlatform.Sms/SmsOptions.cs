@@ -1,0 +1,34 @@
+namespace PhonePlatform.Sms;
+
+/// <summary>Settings of the SMS worker.</summary>
+public sealed class SmsOptions
+{
+    /// <summary>Outbox entries claimed per round.</summary>
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Submissions in flight at once (keep at or below the SMPP window).</summary>
+    public int Concurrency { get; set; } = 10;
+
+    /// <summary>How long a claim lasts; a worker killed mid-send leaves entries that another worker claims after it.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Wait between polls of an empty outbox.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>First retry delay after a transient error, doubled per attempt up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Attempts before a message that keeps failing transiently is marked failed.</summary>
+    public int MaxAttempts { get; set; } = 20;
+
+    /// <summary>Confirmation sent once when a party opts out.</summary>
+    public string StopConfirmation { get; set; } = "You have been unsubscribed and will receive no further messages. Reply START to resubscribe.";
+
+    /// <summary>Confirmation sent when a party opts back in.</summary>
+    public string StartConfirmation { get; set; } = "You have been resubscribed. Reply STOP to unsubscribe.";
+
+    /// <summary>Answer to HELP.</summary>
+    public string HelpText { get; set; } = "Reply STOP to unsubscribe.";
+}
