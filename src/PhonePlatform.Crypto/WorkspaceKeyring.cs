@@ -56,6 +56,19 @@ public sealed class WorkspaceKeyring : IDisposable
     }
 
     /// <summary>
+    /// Loads one data key version into the cache so the synchronous <see cref="FieldCipher.Decrypt(Guid, FieldContext, ReadOnlySpan{byte})"/>
+    /// can open records written under it (e.g. rows not yet re-encrypted during a rotation).
+    /// </summary>
+    /// <exception cref="KeyDestroyedException">That version was destroyed.</exception>
+    public async Task WarmVersionAsync(Guid workspaceId, int version, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        using (await AcquireVersionAsync(workspaceId, KeyPurpose.Data, version, cancellationToken))
+        {
+        }
+    }
+
+    /// <summary>
     /// Creates a new data key version and makes it current for new writes. Older versions keep decrypting until
     /// destroyed with <see cref="DestroyVersionsAsync"/>. The blind-index key is not rotated (lookups stay stable).
     /// </summary>

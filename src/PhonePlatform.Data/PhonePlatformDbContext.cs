@@ -3,11 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using PhonePlatform.Core;
 using PhonePlatform.Core.ApiKeys;
 using PhonePlatform.Core.Audit;
+using PhonePlatform.Core.Contacts;
 using PhonePlatform.Core.Identity;
 using PhonePlatform.Core.Idempotency;
 using PhonePlatform.Core.Members;
 using PhonePlatform.Core.Numbers;
 using PhonePlatform.Core.Workspaces;
+using PhonePlatform.Data.Encryption;
 
 namespace PhonePlatform.Data;
 
@@ -32,6 +34,7 @@ public sealed class PhonePlatformDbContext(DbContextOptions<PhonePlatformDbConte
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Contact> Contacts => Set<Contact>();
 
     /// <summary>The workspace every query and write is confined to; read by the query filters on each query.</summary>
     public Guid? CurrentWorkspaceId => tenant.WorkspaceId ?? workspaceOverride;
@@ -62,6 +65,12 @@ public sealed class PhonePlatformDbContext(DbContextOptions<PhonePlatformDbConte
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        EncryptedFieldModel.ConfigureConventions(configurationBuilder);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -75,6 +84,8 @@ public sealed class PhonePlatformDbContext(DbContextOptions<PhonePlatformDbConte
                 modelBuilder.Entity(entity.ClrType).HasQueryFilter(TenantFilter(entity.ClrType));
             }
         }
+
+        EncryptedFieldModel.IndexBlindIndexes(modelBuilder);
     }
 
     // e => e.WorkspaceId == this.CurrentWorkspaceId, built once per model; EF re-reads the property per query.

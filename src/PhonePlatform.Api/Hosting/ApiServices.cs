@@ -38,6 +38,7 @@ public static class ApiServices
         services.AddScoped<ITenantContext, RequestTenantContext>();
         services.AddPhonePlatformData(sp => sp.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("Set ConnectionStrings:Postgres (env PHONEPLATFORM__ConnectionStrings__Postgres)."));
+        services.AddPhonePlatformKeyProvider(configuration);
         AddUseCases(services);
 
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
