@@ -37,7 +37,8 @@ public static class ApiPipeline
             .MapMemberEndpoints()
             .MapNumberEndpoints()
             .MapApiKeyEndpoints()
-            .MapAuditLogEndpoints();
+            .MapAuditLogEndpoints()
+            .MapComplianceEndpoints();
         return app;
     }
 }

@@ -8,6 +8,7 @@ using PhonePlatform.Api.Auth;
 using PhonePlatform.Api.Health;
 using PhonePlatform.Api.Idempotency;
 using PhonePlatform.Api.Problems;
+using PhonePlatform.Compliance;
 using PhonePlatform.Core.Identity;
 using PhonePlatform.Data;
 
@@ -39,6 +40,7 @@ public static class ApiServices
         services.AddPhonePlatformData(sp => sp.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("Set ConnectionStrings:Postgres (env PHONEPLATFORM__ConnectionStrings__Postgres)."));
         services.AddPhonePlatformKeyProvider(configuration);
+        services.AddPhonePlatformCompliance(configuration);
         AddUseCases(services);
 
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
