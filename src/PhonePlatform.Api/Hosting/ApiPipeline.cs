@@ -42,7 +42,8 @@ public static class ApiPipeline
             .MapKeyRotationEndpoints()
             .MapApiKeyEndpoints()
             .MapAuditLogEndpoints()
-            .MapSipCredentialEndpoints();
+            .MapSipCredentialEndpoints()
+            .MapComplianceEndpoints();
         return app;
     }
 }

@@ -10,6 +10,7 @@ using PhonePlatform.Api.Idempotency;
 using PhonePlatform.Api.Problems;
 using PhonePlatform.Api.Sip;
 using PhonePlatform.Api.UseCases.Contacts;
+using PhonePlatform.Compliance;
 using PhonePlatform.Core.Identity;
 using PhonePlatform.Data;
 
@@ -42,6 +43,7 @@ public static class ApiServices
             ?? throw new InvalidOperationException("Set ConnectionStrings:Postgres (env PHONEPLATFORM__ConnectionStrings__Postgres)."));
         services.AddPhonePlatformKeyProvider(configuration);
         services.AddContactUseCases();
+        services.AddPhonePlatformCompliance(configuration);
         AddUseCases(services);
 
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
