@@ -5,12 +5,13 @@ export interface Problem { type: string; title: string; detail?: string; status:
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
-    super(problem.detail ?? problem.title);
+    // Validation problems carry the useful text in errors; others in detail.
+    super(problem.errors ? Object.values(problem.errors).flat().join(" ") : problem.detail ?? problem.title);
   }
 
   /** The short problem code, e.g. "two-factor-required" or "step-up-required". */
   get code(): string {
-    return this.problem.type.split("/").pop() ?? "";
+    return this.problem.type.split(/[/:#]/).pop() ?? "";
   }
 }
 
@@ -48,12 +49,19 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return data as T;
 }
 
+// Whether this browser holds a session, so a signed-out visit shows the sign-in form without a refused request.
+const hintKey = "pp-signed-in";
+export const session = {
+  probablySignedIn: () => localStorage.getItem(hintKey) === "1",
+  remember: (signedIn: boolean) => (signedIn ? localStorage.setItem(hintKey, "1") : localStorage.removeItem(hintKey)),
+};
+
 export const api = {
   signUp: (email: string, password: string, workspaceName: string) => call<unknown>("POST", "/v1/signup", { email, password, workspaceName }),
   signIn: (email: string, password: string, totpCode?: string) =>
     call<unknown>("POST", "/v1/sessions", totpCode ? { email, password, totpCode } : { email, password }),
   signOut: () => call<void>("DELETE", "/v1/sessions/current"),
-  stepUp: (password: string, totpCode: string) => call<unknown>("POST", "/v1/sessions/current/step-up", { password, totpCode }),
+  stepUp: (password: string, totpCode: string) => call<{ stepUpUntil: string }>("POST", "/v1/sessions/current/step-up", { password, totpCode }),
   me: () => call<Me>("GET", "/v1/me"),
   beginTwoFactor: () => call<{ secret: string; otpauthUri: string }>("POST", "/v1/me/two-factor"),
   confirmTwoFactor: (code: string) => call<{ recoveryCodes: string[] }>("POST", "/v1/me/two-factor/confirm", { code }),

@@ -1,5 +1,5 @@
 import "./styles.css";
-import { api, ApiError, type Me } from "./api";
+import { api, ApiError, session, type Me } from "./api";
 import { h, replace } from "./dom";
 import { apiKeysView } from "./views/apikeys";
 import { auditView } from "./views/audit";
@@ -32,12 +32,18 @@ function current(): string {
 }
 
 async function render(): Promise<void> {
+  const signIn = () => replace(root, signInView(() => void render()));
+  if (!session.probablySignedIn()) {
+    signIn();
+    return;
+  }
   let me: Me;
   try {
     me = await api.me();
   } catch (err) {
     if (err instanceof ApiError && err.problem.status === 401) {
-      replace(root, signInView(() => void render()));
+      session.remember(false);
+      signIn();
       return;
     }
     replace(root, h("main", { id: "main" }, h("p", { class: "error" }, "The server is not reachable. Try again shortly.")));
@@ -57,7 +63,7 @@ async function render(): Promise<void> {
     nav,
     h("span", { class: "who" }, me.email ?? "", " ", h("button", {
       type: "button", class: "secondary",
-      onclick: async () => { await api.signOut().catch(() => undefined); history.pushState(null, "", base); void render(); },
+      onclick: async () => { await api.signOut().catch(() => undefined); session.remember(false); history.pushState(null, "", base); void render(); },
     }, "Sign out")));
   replace(root, header, route.view(me));
   root.querySelector<HTMLElement>("h1")?.setAttribute("tabindex", "-1");

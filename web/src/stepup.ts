@@ -1,6 +1,9 @@
 import { api, ApiError } from "./api";
 import { field, h, status } from "./dom";
 
+// When the session was last stepped up (server's answer), so the dialog comes first instead of a refused request.
+let stepUpUntil = 0;
+
 /** Asks for password and TOTP in a modal dialog; resolves true once the session is stepped up, false on cancel. */
 function askStepUp(): Promise<boolean> {
   return new Promise((resolve) => {
@@ -13,7 +16,8 @@ function askStepUp(): Promise<boolean> {
       onsubmit: async (e: Event) => {
         e.preventDefault();
         try {
-          await api.stepUp(password.input.value, code.input.value);
+          const confirmed = await api.stepUp(password.input.value, code.input.value);
+          stepUpUntil = Date.parse(confirmed.stepUpUntil);
           close(true);
         } catch (err) {
           line.textContent = err instanceof ApiError ? err.message : "Could not confirm.";
@@ -32,8 +36,12 @@ function askStepUp(): Promise<boolean> {
   });
 }
 
-/** Runs a sensitive action; when the server asks for step-up, confirms the user and runs it once more. */
+/**
+ * Runs a sensitive action: confirms the user first unless this session stepped up recently (with a minute's margin
+ * for clock skew), and again should the server still ask for it.
+ */
 export async function withStepUp<T>(action: () => Promise<T>): Promise<T | undefined> {
+  if (stepUpUntil - 60_000 < Date.now() && !(await askStepUp())) return undefined;
   try {
     return await action();
   } catch (err) {

@@ -7,7 +7,7 @@ type Level = "none" | "view" | "use";
 export function numbersView(): HTMLElement {
   const line = status();
   const list = h("div", {});
-  const e164 = field("Number (E.164)", { name: "e164", type: "tel", placeholder: "+15551230000", pattern: "\\+[1-9][0-9]{6,14}", required: true });
+  const e164 = field("Number (E.164)", { name: "e164", type: "tel", placeholder: "+14155550100", pattern: "\\+[1-9][0-9]{6,14}", required: true });
   const label = field("Label", { name: "label" });
   const report = (err: unknown) => { line.textContent = err instanceof ApiError ? err.message : "Something went wrong."; };
 
