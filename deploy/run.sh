@@ -47,6 +47,9 @@ if [ -z "${PHONEPLATFORM__ConnectionStrings__Postgres:-}" ]; then
 fi
 echo "database: $(sed -E 's/(Password|Pwd)=[^;]*/\1=*****/I' <<<"$PHONEPLATFORM__ConnectionStrings__Postgres")"
 
+echo "building the web apps…"
+(cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent >/dev/null)
+
 echo "building the API host (Release)…"
 dotnet build src/PhonePlatform.Api/PhonePlatform.Api.csproj -c Release --nologo -v quiet >/dev/null
 host=(dotnet "src/PhonePlatform.Api/bin/Release/net10.0/PhonePlatform.Api.dll")
@@ -71,6 +74,6 @@ if [ -n "$owner_email" ]; then
   esac
 fi
 
-echo "serving https://localhost:$port  (API /v1, docs /docs/v1, OpenAPI /openapi/v1.json, health /healthz /readyz, metrics /metrics)"
+echo "serving https://localhost:$port  (web app /app/, API /v1, docs /docs/v1, OpenAPI /openapi/v1.json, health /healthz /readyz, metrics /metrics)"
 export ASPNETCORE_URLS="https://localhost:$port"
 exec "${host[@]}"

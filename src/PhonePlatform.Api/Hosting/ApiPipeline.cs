@@ -22,6 +22,7 @@ public static class ApiPipeline
 
         app.UsePhonePlatformObservability();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UsePhonePlatformWebApp();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

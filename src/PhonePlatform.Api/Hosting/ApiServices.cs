@@ -32,6 +32,7 @@ public static class ApiServices
         services.Configure<ApiOptions>(configuration.GetSection("Api"));
         services.Configure<AuthOptions>(configuration.GetSection("Auth"));
         services.Configure<StorageOptions>(configuration.GetSection("Storage"));
+        services.AddPhonePlatformWebApp(configuration);
         services.Configure<PasswordHashingOptions>(configuration.GetSection("PasswordHashing"));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new PasswordHasher(sp.GetRequiredService<IOptions<PasswordHashingOptions>>().Value));

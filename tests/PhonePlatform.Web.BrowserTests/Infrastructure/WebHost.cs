@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Playwright;
+using PhonePlatform.Data;
+
+namespace PhonePlatform.Web.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real API host on Kestrel (a free loopback port) against its own PostgreSQL database, serving the built web
+/// app from web/dist, plus one headless Chromium (/usr/bin/chromium; Playwright never downloads a browser here).
+/// </summary>
+public sealed class WebHost : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? database;
+    private IPlaywright? playwright;
+
+    public ShiftedTimeProvider Time { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>http://localhost:PORT — "localhost" so Chromium treats the origin as secure and keeps the Secure session cookie.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot, "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var dist = Path.Combine(RepositoryRoot, "web", "dist");
+        if (!File.Exists(Path.Combine(dist, "index.html")))
+        {
+            throw new InvalidOperationException("web/dist is not built: run `npm ci && npm run build` in web/ (deploy/test-deps/70-web.sh does).");
+        }
+
+        database = await TestDatabase.CreateAsync();
+        UseKestrel(0);
+        StartServer();
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PhonePlatformDbContext>().Database.MigrateAsync();
+        }
+
+        BaseAddress = new UriBuilder(ClientOptions.BaseAddress) { Host = "localhost" }.Uri;
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PHONEPLATFORM_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = database?.ConnectionString ?? throw new InvalidOperationException("No database."),
+            ["PasswordHashing:MemoryKiB"] = "1024",
+            ["PasswordHashing:Iterations"] = "1",
+            ["Auth:AttemptsPerMinutePerIp"] = "100000",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Web:Root"] = Path.Combine(RepositoryRoot, "web", "dist"),
+        }));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PhonePlatform.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("PhonePlatform.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,86 @@
+// The API client. The session lives in the HttpOnly, SameSite=Strict pp_session cookie set by POST /v1/sessions,
+// so the token never touches script; every call is same-origin.
+
+export interface Problem { type: string; title: string; detail?: string; status: number; errors?: Record<string, string[]> }
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    // Validation problems carry the useful text in errors; others in detail.
+    super(problem.errors ? Object.values(problem.errors).flat().join(" ") : problem.detail ?? problem.title);
+  }
+
+  /** The short problem code, e.g. "two-factor-required" or "step-up-required". */
+  get code(): string {
+    return this.problem.type.split(/[/:#]/).pop() ?? "";
+  }
+}
+
+export interface Page<T> { items: T[]; nextCursor: string | null }
+export interface Me {
+  workspaceId: string; workspaceName: string; userId: string | null; email: string | null; role: string | null;
+  permissions: string[]; twoFactorEnabled: boolean; twoFactorEnrollmentRequired: boolean;
+}
+export type Role = "viewer" | "member" | "admin" | "owner";
+export interface Member { id: string; userId: string; email: string; role: Role; billing: boolean; createdAt: string }
+export interface PhoneNumber { id: string; e164: string; label: string; createdAt: string }
+export interface NumberAccess { membershipId: string; level: "view" | "use"; createdAt: string }
+export interface ApiKey { id: string; name: string; prefix: string; permissions: string[]; createdAt: string; revokedAt: string | null; lastUsedAt: string | null }
+export interface AuditEntry {
+  id: string; sequence: number; occurredAt: string; action: string; actorUserId: string | null; actorApiKeyId: string | null;
+  actorIp: string | null; targetType: string | null; targetId: string | null; details: string | null; hash: string;
+}
+export interface AuditVerify { intact: boolean; entriesChecked: number; brokenAtSequence: number | null; reason: string | null }
+export interface Workspace { id: string; name: string; createdAt: string; requireTwoFactorForAdmins: boolean }
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, credentials: "same-origin", headers: { Accept: "application/json" } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { ...init.headers, "Content-Type": "application/json" };
+  }
+  const response = await fetch(path, init);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const data: unknown = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    const problem = (data ?? {}) as Partial<Problem>;
+    throw new ApiError({ type: problem.type ?? `http-${response.status}`, title: problem.title ?? response.statusText, detail: problem.detail, status: response.status, errors: problem.errors });
+  }
+  return data as T;
+}
+
+// Whether this browser holds a session, so a signed-out visit shows the sign-in form without a refused request.
+const hintKey = "pp-signed-in";
+export const session = {
+  probablySignedIn: () => localStorage.getItem(hintKey) === "1",
+  remember: (signedIn: boolean) => (signedIn ? localStorage.setItem(hintKey, "1") : localStorage.removeItem(hintKey)),
+};
+
+export const api = {
+  signUp: (email: string, password: string, workspaceName: string) => call<unknown>("POST", "/v1/signup", { email, password, workspaceName }),
+  signIn: (email: string, password: string, totpCode?: string) =>
+    call<unknown>("POST", "/v1/sessions", totpCode ? { email, password, totpCode } : { email, password }),
+  signOut: () => call<void>("DELETE", "/v1/sessions/current"),
+  stepUp: (password: string, totpCode: string) => call<{ stepUpUntil: string }>("POST", "/v1/sessions/current/step-up", { password, totpCode }),
+  me: () => call<Me>("GET", "/v1/me"),
+  beginTwoFactor: () => call<{ secret: string; otpauthUri: string }>("POST", "/v1/me/two-factor"),
+  confirmTwoFactor: (code: string) => call<{ recoveryCodes: string[] }>("POST", "/v1/me/two-factor/confirm", { code }),
+  workspace: () => call<Workspace>("GET", "/v1/workspace"),
+  setSecurity: (requireTwoFactorForAdmins: boolean) => call<Workspace>("PUT", "/v1/workspace/security", { requireTwoFactorForAdmins }),
+  members: () => call<Page<Member>>("GET", "/v1/members?limit=100"),
+  addMember: (email: string, role: Role, initialPassword?: string) =>
+    call<Member>("POST", "/v1/members", initialPassword ? { email, role, initialPassword } : { email, role }),
+  changeMember: (id: string, role: Role) => call<Member>("PATCH", `/v1/members/${id}`, { role }),
+  removeMember: (id: string) => call<void>("DELETE", `/v1/members/${id}`),
+  numbers: () => call<Page<PhoneNumber>>("GET", "/v1/numbers?limit=100"),
+  addNumber: (e164: string, label: string) => call<PhoneNumber>("POST", "/v1/numbers", { e164, label }),
+  numberAccess: (id: string) => call<NumberAccess[]>("GET", `/v1/numbers/${id}/access`),
+  grantAccess: (id: string, membershipId: string, level: "view" | "use") => call<NumberAccess>("PUT", `/v1/numbers/${id}/access/${membershipId}`, { level }),
+  revokeAccess: (id: string, membershipId: string) => call<void>("DELETE", `/v1/numbers/${id}/access/${membershipId}`),
+  apiKeys: () => call<Page<ApiKey>>("GET", "/v1/api-keys?limit=100"),
+  createApiKey: (name: string, permissions: string[]) => call<{ key: ApiKey; token: string }>("POST", "/v1/api-keys", { name, permissions }),
+  revokeApiKey: (id: string) => call<void>("DELETE", `/v1/api-keys/${id}`),
+  auditLog: (query: URLSearchParams) => call<Page<AuditEntry>>("GET", `/v1/audit-log?${query}`),
+  verifyAudit: () => call<AuditVerify>("GET", "/v1/audit-log/verify"),
+  openApi: () => call<{ paths: Record<string, unknown> }>("GET", "/openapi/v1.json"),
+};
