@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using PhonePlatform.Core.Contacts;
 using PhonePlatform.Crypto;
@@ -43,9 +42,6 @@ public static class DataServiceCollectionExtensions
 
         services.AddDbContext<PhonePlatformDbContext>((provider, options) => options
             .UseNpgsql(connectionString(provider))
-            // EF caches its internal services per options; naming the host's logger factory here keeps each host's
-            // SQL logs in that host (several hosts share a process in tests, and EF would otherwise reuse the first).
-            .UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>())
             .AddInterceptors(
                 provider.GetRequiredService<EncryptOnSaveInterceptor>(),
                 provider.GetRequiredService<WarmKeysOnQueryInterceptor>(),
@@ -54,7 +50,8 @@ public static class DataServiceCollectionExtensions
             // of another workspace is filtered out by its own tenant filter as well.
             .ConfigureWarnings(w => w.Ignore(
                 CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning,
-                // One internal provider per host's logger factory: a process runs one host, a test process many.
+                // The interceptors are per-host singletons and part of EF's internal provider key: one provider per
+                // host, which is one in production and dozens in a test process.
                 CoreEventId.ManyServiceProvidersCreatedWarning)));
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditChainVerifier>();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PhonePlatform.Api.Contracts;
 using PhonePlatform.Api.IntegrationTests.Infrastructure;
+using PhonePlatform.Api.UseCases.Contacts;
 using PhonePlatform.Core.Members;
 using PhonePlatform.Core.Numbers;
 
@@ -27,6 +28,8 @@ public sealed class TenancyFixture : IAsyncLifetime
 
     public Guid KeyA { get; private set; }
 
+    public Guid ContactA { get; private set; }
+
     public async Task InitializeAsync()
     {
         await Factory.InitializeAsync();
@@ -42,6 +45,9 @@ public sealed class TenancyFixture : IAsyncLifetime
         var key = await OwnerA.Client.PostAsJsonAsync("/v1/api-keys", new CreateApiKeyRequest("a", ["numbers:read"]), ApiDriver.Json);
         await ApiDriver.Expect(key, HttpStatusCode.Created);
         KeyA = (await key.Content.ReadFromJsonAsync<CreatedApiKeyResponse>(ApiDriver.Json))!.Key.Id;
+        var contact = await OwnerA.Client.PostAsJsonAsync("/v1/contacts", new ContactRequest("Ada A", ["+14155550199"]), ApiDriver.Json);
+        await ApiDriver.Expect(contact, HttpStatusCode.Created);
+        ContactA = (await contact.Content.ReadFromJsonAsync<ContactResponse>(ApiDriver.Json))!.Id;
     }
 
     public async Task DisposeAsync() => await ((IAsyncLifetime)Factory).DisposeAsync();
@@ -61,6 +67,9 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         ("PUT", $"/v1/numbers/{fixture.NumberB}/access/{fixture.MemberA.MembershipId}", new GrantNumberAccessRequest(NumberAccessLevel.View)),
         ("DELETE", $"/v1/numbers/{fixture.NumberA}/access/{fixture.MemberA.MembershipId}", null),
         ("DELETE", $"/v1/api-keys/{fixture.KeyA}", null),
+        ("GET", $"/v1/contacts/{fixture.ContactA}", null),
+        ("PUT", $"/v1/contacts/{fixture.ContactA}", new ContactRequest("Mallory")),
+        ("DELETE", $"/v1/contacts/{fixture.ContactA}", null),
     ];
 
     [Fact]
@@ -86,6 +95,8 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         Assert.Equal(NumberAccessLevel.Use, Assert.Single(grants!).Level);
         var keys = await fixture.OwnerA.Client.GetFromJsonAsync<Page<ApiKeyResponse>>("/v1/api-keys", ApiDriver.Json);
         Assert.Null(Assert.Single(keys!.Items).RevokedAt);
+        var contact = await fixture.OwnerA.Client.GetFromJsonAsync<ContactResponse>($"/v1/contacts/{fixture.ContactA}", ApiDriver.Json);
+        Assert.Equal("Ada A", contact!.Name);
     }
 
     /// <summary>Fails when someone adds an endpoint with an id in its route without adding it to the matrix above.</summary>

@@ -8,14 +8,14 @@ public sealed class PermissionTests
 {
     public static TheoryData<Role, bool, string[]> Matrix => new()
     {
-        { Role.Viewer, false, ["workspace:read", "members:read", "numbers:read"] },
-        { Role.Viewer, true, ["workspace:read", "members:read", "numbers:read", "billing:read", "billing:manage"] },
-        { Role.Member, false, ["workspace:read", "members:read", "numbers:read", "numbers:use"] },
+        { Role.Viewer, false, ["workspace:read", "members:read", "numbers:read", "contacts:read"] },
+        { Role.Viewer, true, ["workspace:read", "members:read", "numbers:read", "billing:read", "billing:manage", "contacts:read"] },
+        { Role.Member, false, ["workspace:read", "members:read", "numbers:read", "numbers:use", "contacts:read", "contacts:write"] },
         {
             Role.Admin, false,
             [
                 "workspace:read", "members:read", "members:manage", "numbers:read", "numbers:manage", "numbers:use",
-                "number-access:manage", "api-keys:manage", "audit:read", "data:export", "security:manage",
+                "number-access:manage", "api-keys:manage", "audit:read", "data:export", "security:manage", "contacts:read", "contacts:write",
             ]
         },
         {
@@ -23,6 +23,7 @@ public sealed class PermissionTests
             [
                 "workspace:read", "members:read", "members:manage", "numbers:read", "numbers:manage", "numbers:use",
                 "number-access:manage", "api-keys:manage", "audit:read", "billing:read", "billing:manage", "data:export", "security:manage",
+                "contacts:read", "contacts:write",
             ]
         },
     };
