@@ -7,6 +7,9 @@ using PhonePlatform.Core.Workspaces;
 using PhonePlatform.Crypto;
 using PhonePlatform.Data;
 
+using PhonePlatform.Api.IntegrationTests.Support;
+using PhonePlatform.Smpp.Tests.Integration;
+
 namespace PhonePlatform.Sms.IntegrationTests.Support;
 
 /// <summary>
