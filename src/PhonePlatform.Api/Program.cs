@@ -2,7 +2,13 @@ using PhonePlatform.Api.Hosting;
 
 // Commands (migrate, create-owner) take their own arguments; the host takes the rest.
 var command = HostCommands.IsCommand(args);
-var builder = WebApplication.CreateBuilder(command ? [] : args);
+var hostArgs = PlatformRoles.ExtractRoleArguments(command ? [] : args, out var roles);
+var builder = WebApplication.CreateBuilder(hostArgs);
+if (roles is not null)
+{
+    builder.Configuration[PlatformRoles.ConfigurationKey] = roles;
+}
+
 builder.AddPhonePlatformApi();
 var app = builder.Build();
 

@@ -28,6 +28,8 @@ public static class ApiServices
         builder.Configuration.AddEnvironmentVariables("PHONEPLATFORM__");
         var services = builder.Services;
         var configuration = builder.Configuration;
+        var roles = PlatformRoles.FromConfiguration(configuration);
+        services.AddSingleton(roles);
 
         services.Configure<ApiOptions>(configuration.GetSection("Api"));
         services.Configure<AuthOptions>(configuration.GetSection("Auth"));
