@@ -4,6 +4,7 @@ using PhonePlatform.Core;
 using PhonePlatform.Core.ApiKeys;
 using PhonePlatform.Core.Audit;
 using PhonePlatform.Core.Contacts;
+using PhonePlatform.Core.Events;
 using PhonePlatform.Core.Identity;
 using PhonePlatform.Core.Idempotency;
 using PhonePlatform.Core.Members;
@@ -36,6 +37,7 @@ public sealed class PhonePlatformDbContext(DbContextOptions<PhonePlatformDbConte
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<KeyRotation> KeyRotations => Set<KeyRotation>();
+    public DbSet<WorkspaceEvent> WorkspaceEvents => Set<WorkspaceEvent>();
 
     /// <summary>The workspace every query and write is confined to; read by the query filters on each query.</summary>
     public Guid? CurrentWorkspaceId => tenant.WorkspaceId ?? workspaceOverride;

@@ -278,6 +278,49 @@ namespace PhonePlatform.Data.Migrations
                     b.ToTable("ContactPhone");
                 });
 
+            modelBuilder.Entity("PhonePlatform.Core.Events.WorkspaceEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("FannedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "Sequence");
+
+                    b.HasIndex(new[] { "Sequence" }, "IX_WorkspaceEvents_Pending")
+                        .HasFilter("\"FannedOutAt\" IS NULL");
+
+                    b.ToTable("WorkspaceEvents", (string)null);
+                });
+
             modelBuilder.Entity("PhonePlatform.Core.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -855,6 +898,15 @@ namespace PhonePlatform.Data.Migrations
                     b.HasOne("PhonePlatform.Core.Contacts.Contact", null)
                         .WithMany("Phones")
                         .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhonePlatform.Core.Events.WorkspaceEvent", b =>
+                {
+                    b.HasOne("PhonePlatform.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
