@@ -10,6 +10,7 @@ using PhonePlatform.Core.Idempotency;
 using PhonePlatform.Core.Members;
 using PhonePlatform.Core.Numbers;
 using PhonePlatform.Core.Workspaces;
+using PhonePlatform.Data.Blobs;
 using PhonePlatform.Data.Encryption;
 
 namespace PhonePlatform.Data;
@@ -38,6 +39,7 @@ public sealed class PhonePlatformDbContext(DbContextOptions<PhonePlatformDbConte
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<KeyRotation> KeyRotations => Set<KeyRotation>();
     public DbSet<WorkspaceEvent> WorkspaceEvents => Set<WorkspaceEvent>();
+    public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
 
     /// <summary>The workspace every query and write is confined to; read by the query filters on each query.</summary>
     public Guid? CurrentWorkspaceId => tenant.WorkspaceId ?? workspaceOverride;
