@@ -747,6 +747,88 @@ namespace PhonePlatform.Data.Migrations
                     b.ToTable("PhoneNumbers");
                 });
 
+            modelBuilder.Entity("PhonePlatform.Core.Registrations.SipRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AddressOfRecord")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("CSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("ContactUri")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FlowAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("FlowConnectionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FlowTransport")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("RegId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("WorkspaceId", "AddressOfRecord");
+
+                    b.HasIndex("WorkspaceId", "UserId");
+
+                    b.ToTable("SipRegistrations");
+                });
+
             modelBuilder.Entity("PhonePlatform.Core.Workspaces.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1026,6 +1108,15 @@ namespace PhonePlatform.Data.Migrations
                 });
 
             modelBuilder.Entity("PhonePlatform.Core.Numbers.PhoneNumber", b =>
+                {
+                    b.HasOne("PhonePlatform.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhonePlatform.Core.Registrations.SipRegistration", b =>
                 {
                     b.HasOne("PhonePlatform.Core.Workspaces.Workspace", null)
                         .WithMany()
