@@ -9,6 +9,7 @@ using PhonePlatform.Core.Identity;
 using PhonePlatform.Core.Idempotency;
 using PhonePlatform.Core.Members;
 using PhonePlatform.Core.Numbers;
+using PhonePlatform.Core.Registrations;
 using PhonePlatform.Core.Workspaces;
 using PhonePlatform.Data.Blobs;
 using PhonePlatform.Data.Encryption;
@@ -40,6 +41,7 @@ public sealed class PhonePlatformDbContext(DbContextOptions<PhonePlatformDbConte
     public DbSet<KeyRotation> KeyRotations => Set<KeyRotation>();
     public DbSet<WorkspaceEvent> WorkspaceEvents => Set<WorkspaceEvent>();
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
+    public DbSet<SipRegistration> SipRegistrations => Set<SipRegistration>();
 
     /// <summary>The workspace every query and write is confined to; read by the query filters on each query.</summary>
     public Guid? CurrentWorkspaceId => tenant.WorkspaceId ?? workspaceOverride;

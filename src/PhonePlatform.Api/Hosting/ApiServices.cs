@@ -82,6 +82,7 @@ public static class ApiServices
         services.Configure<SipEdgeOptions>(configuration.GetSection("Sip"));
         services.AddSingleton<BrowserSipEdge>();
         services.AddHostedService(sp => sp.GetRequiredService<BrowserSipEdge>());
+        services.AddSipLocations(configuration, roles);
         services.AddHostedService<PhonePlatform.Api.Jobs.KeyRotationJob>();
 
         builder.AddPhonePlatformTls();
