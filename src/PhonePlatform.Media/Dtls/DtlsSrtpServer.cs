@@ -9,8 +9,9 @@ namespace PhonePlatform.Media.Dtls;
 /// The DTLS 1.2 server side of one DTLS-SRTP association (RFC 5764, RFC 5763 with <c>a=setup:passive</c>).
 /// Feed it the DTLS datagrams the demultiplexer sorts out (<see cref="DeliverDatagram"/>; only from an address
 /// that passed an ICE check), await <see cref="HandshakeAsync"/> for the SRTP keys. BouncyCastle's handshake is
-/// blocking, so it runs on a dedicated thread; after the handshake that thread keeps reading so retransmitted
-/// final flights are answered and the peer's close_notify raises <see cref="Closed"/>.
+/// blocking, so it runs on a dedicated thread, bounded by <see cref="DtlsSrtpServerOptions.HandshakeTimeout"/>, that
+/// ends with the handshake. Afterwards no thread is held: a DTLS datagram that arrives later (a retransmitted final
+/// flight, the peer's close_notify, which raises <see cref="Closed"/>) is processed by a short thread-pool work item.
 /// The HelloVerifyRequest cookie exchange is not used: ICE's authenticated checks already prove the address,
 /// and BouncyCastle's cookie path cannot take Chromium's two-datagram ClientHello.
 /// </summary>
@@ -19,7 +20,13 @@ public sealed class DtlsSrtpServer : IDisposable
     private readonly DtlsDatagramQueue queue;
     private readonly DtlsSrtpTlsServer server;
     private readonly CancellationTokenSource stopping = new();
+    private readonly object transportGate = new();
+    private DtlsTransport? transport;
+    private Thread? handshakeThread;
+    private byte[]? drainBuffer;
     private int started;
+    private int draining;
+    private bool disposed;
 
     /// <summary>Creates the server; <paramref name="send"/> puts one datagram on the wire toward the peer.</summary>
     public DtlsSrtpServer(DtlsCertificate certificate, DtlsFingerprint expectedClientFingerprint, Action<ReadOnlyMemory<byte>> send, DtlsSrtpServerOptions? options = null)
@@ -40,7 +47,16 @@ public sealed class DtlsSrtpServer : IDisposable
     public long DroppedDatagrams => queue.Dropped;
 
     /// <summary>Hands over one DTLS datagram (RFC 7983 first byte 20-63) from the peer.</summary>
-    public void DeliverDatagram(ReadOnlySpan<byte> datagram) => queue.Enqueue(datagram);
+    public void DeliverDatagram(ReadOnlySpan<byte> datagram)
+    {
+        if (queue.Enqueue(datagram) && Volatile.Read(ref transport) is not null)
+        {
+            ScheduleDrain();
+        }
+    }
+
+    /// <summary>True while the handshake thread runs (it ends with the handshake, whatever the outcome).</summary>
+    internal bool HoldsThread => handshakeThread?.IsAlive == true;
 
     /// <summary>
     /// Runs the handshake; completes with the negotiated profile and keys, or fails with
@@ -55,8 +71,8 @@ public sealed class DtlsSrtpServer : IDisposable
 
         var completion = new TaskCompletionSource<DtlsSrtpKeys>(TaskCreationOptions.RunContinuationsAsynchronously);
         var registration = cancellationToken.Register(() => server.Cancel());
-        var thread = new Thread(() => Run(completion, registration)) { IsBackground = true, Name = "dtls-srtp" };
-        thread.Start();
+        handshakeThread = new Thread(() => Run(completion, registration)) { IsBackground = true, Name = "dtls-srtp-handshake" };
+        handshakeThread.Start();
         return completion.Task;
     }
 
@@ -65,15 +81,21 @@ public sealed class DtlsSrtpServer : IDisposable
     {
         stopping.Cancel();
         queue.Close();
+        lock (transportGate)
+        {
+            disposed = true;
+            CloseTransport();
+        }
+
         stopping.Dispose();
     }
 
     private void Run(TaskCompletionSource<DtlsSrtpKeys> completion, CancellationTokenRegistration registration)
     {
-        DtlsTransport transport;
+        DtlsTransport accepted;
         try
         {
-            transport = new DtlsServerProtocol().Accept(server, queue);
+            accepted = new DtlsServerProtocol().Accept(server, queue);
         }
         catch (Exception exception) when (exception is IOException or TlsFatalAlert or OperationCanceledException or InvalidOperationException)
         {
@@ -85,35 +107,73 @@ public sealed class DtlsSrtpServer : IDisposable
         }
 
         registration.Dispose();
-        completion.TrySetResult(server.Keys!);
-        ReadUntilClosed(transport);
-    }
-
-    // BouncyCastle answers retransmitted client flights and processes alerts only while someone reads.
-    private void ReadUntilClosed(DtlsTransport transport)
-    {
-        var buffer = new byte[transport.GetReceiveLimit()];
-        try
+        lock (transportGate)
         {
-            while (!stopping.IsCancellationRequested && !server.CloseNotifyReceived)
+            if (disposed)
             {
-                transport.Receive(buffer, 0, buffer.Length, 1000);
+                accepted.Close();
+            }
+            else
+            {
+                Volatile.Write(ref transport, accepted);
             }
         }
-        catch (Exception exception) when (exception is IOException or TlsFatalAlert or ObjectDisposedException)
+
+        completion.TrySetResult(server.Keys!);
+
+        // Datagrams that came while the handshake was finishing.
+        ScheduleDrain();
+    }
+
+    private void ScheduleDrain()
+    {
+        if (queue.Count > 0 && Volatile.Read(ref transport) is not null && Interlocked.CompareExchange(ref draining, 1, 0) == 0)
         {
-            // The peer or Dispose ended the association.
+            ThreadPool.UnsafeQueueUserWorkItem(static self => self.Drain(), this, preferLocal: false);
         }
-        finally
+    }
+
+    // BouncyCastle answers retransmitted client flights and processes alerts only inside Receive. Each call returns
+    // after at most 1 ms without a record (0 would mean "wait forever" to BouncyCastle).
+    private void Drain()
+    {
+        lock (transportGate)
         {
             try
             {
-                transport.Close();
+                while (!disposed && transport is not null && !server.CloseNotifyReceived && queue.Count > 0)
+                {
+                    drainBuffer ??= new byte[transport.GetReceiveLimit()];
+                    transport.Receive(drainBuffer, 0, drainBuffer.Length, 1);
+                }
             }
-            catch (IOException)
+            catch (Exception exception) when (exception is IOException or TlsFatalAlert or ObjectDisposedException)
             {
-                // Closing a transport whose peer is gone.
+                // The peer or Dispose ended the association.
+                CloseTransport();
             }
+
+            if (server.CloseNotifyReceived)
+            {
+                CloseTransport();
+            }
+        }
+
+        // A datagram enqueued after the loop's last look is drained by a new work item.
+        Volatile.Write(ref draining, 0);
+        ScheduleDrain();
+    }
+
+    private void CloseTransport()
+    {
+        var closing = Interlocked.Exchange(ref transport, null);
+        try
+        {
+            closing?.Close();
+        }
+        catch (IOException)
+        {
+            // Closing a transport whose peer is gone.
         }
     }
 }

@@ -32,6 +32,16 @@ public sealed partial class WebRtcLeg
     /// <summary>Protects one RTCP compound packet and sends it to the browser, like <see cref="TrySendRtp"/>.</summary>
     public bool TrySendRtcp(ReadOnlySpan<byte> rtcpPacket) => TrySend(rtcpPacket, rtcp: true);
 
+    /// <summary>
+    /// Keys the leg as if DTLS had completed with <paramref name="keys"/>: for the relay load test, which measures
+    /// the relay and not the handshake. The leg must have accepted an offer; ICE still has to validate the peer.
+    /// </summary>
+    internal void UseKeysWithoutHandshake(DtlsSrtpKeys keys)
+    {
+        OnKeys(keys);
+        connected.TrySetResult(keys);
+    }
+
     private void OnKeys(DtlsSrtpKeys keys)
     {
         // SrtpProfile members carry the IANA profile values, so the negotiated id maps directly.

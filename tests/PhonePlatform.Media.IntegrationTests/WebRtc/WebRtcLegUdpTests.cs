@@ -3,7 +3,9 @@ using System.Net.Sockets;
 using System.Text;
 using Org.BouncyCastle.Tls;
 using PhonePlatform.Media.Dtls;
+using PhonePlatform.Media.Rtp;
 using PhonePlatform.Media.Sdp;
+using PhonePlatform.Media.Srtp;
 using PhonePlatform.Media.Stun;
 using PhonePlatform.Media.Tests.Dtls;
 using PhonePlatform.Media.Tests.Sdp;
@@ -81,6 +83,70 @@ public sealed class WebRtcLegUdpTests
         Assert.Equal(client.KeyingMaterial, keys.KeyingMaterial.ToArray());
         var counted = leg.Counters.StunDropped + leg.Counters.UnknownDropped + leg.Counters.DtlsDroppedUnverifiedSource + leg.Counters.RtpDropped;
         Assert.True(counted >= 150, $"counted {counted}");
+        transport.Close();
+    }
+
+    [Fact]
+    public async Task Leg_ConnectedThenReplayedTamperedTruncatedAndGarbageSrtp_DropsAndCountsThemAndKeepsReceiving()
+    {
+        await using var leg = WebRtcLeg.Open(new WebRtcLegOptions { Address = IPAddress.Loopback, Ports = Ports, Certificate = EngineCertificate });
+        var ended = false;
+        leg.Ended += _ => ended = true;
+        var delivered = new List<ushort>();
+        leg.RtpReceived += packet =>
+        {
+            lock (delivered)
+            {
+                delivered.Add(System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(packet[2..]));
+            }
+        };
+        Assert.True(leg.TryAcceptOffer(OfferWith(BrowserCertificate.Fingerprint), out _, out _));
+        using var socket = UdpDatagramTransport.Connect(leg.LocalEndPoint);
+        SendCheck(socket, leg, useCandidate: true);
+        var client = new DtlsSrtpTestClient(BrowserCertificate, EngineCertificate.Fingerprint, 0x0001);
+        var transport = await Task.Run(() => new DtlsClientProtocol().Connect(client, new UdpDatagramTransport(socket)));
+        await leg.Connected.WaitAsync(TimeSpan.FromSeconds(20));
+        using var browser = SrtpKeyingMaterial.FromDtlsExport(SrtpProfile.Aes128CmHmacSha1_80, client.KeyingMaterial, isServer: false).CreateLocalSession();
+        byte[] Protected(ushort sequence)
+        {
+            var packet = new byte[172 + SrtpSession.MaxProtectOverhead];
+            var length = RtpPacketWriter.Write(packet, 0, sequence, sequence * 160u, 0x5EED, new byte[160]);
+            return packet.AsSpan(0, browser.ProtectRtp(packet, length)).ToArray();
+        }
+
+        var first = Protected(1);
+        socket.Send(first);
+        socket.Send(first);                                  // replayed
+        socket.Send(first.AsSpan(0, 20));                    // truncated: no room for the tag
+        var tampered = Protected(2);
+        tampered[40] ^= 1;
+        socket.Send(tampered);                               // fails authentication
+        var random = new Random(3711);
+        for (var i = 0; i < 100; i++)
+        {
+            var junk = new byte[random.Next(1, 400)];
+            random.NextBytes(junk);
+            junk[0] = (byte)(i % 2 == 0 ? 0x80 : random.Next(256)); // half of it looks like RTP
+            socket.Send(junk);
+        }
+
+        socket.Send(Protected(3));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (leg.Counters.RtpReceived < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(2, leg.Counters.RtpReceived);
+        lock (delivered)
+        {
+            Assert.Equal([1, 3], delivered);
+        }
+
+        // The replay, the truncated and the tampered packet, and every RTP-looking junk datagram (the rest of the junk is
+        // counted as STUN, DTLS or unknown).
+        Assert.True(leg.Counters.RtpDropped >= 3 + 50, $"RTP dropped {leg.Counters.RtpDropped}");
+        Assert.False(ended);
         transport.Close();
     }
 

@@ -117,6 +117,33 @@ public sealed class DtlsSrtpServerTests
     }
 
     [Fact]
+    public async Task HandshakeAsync_Completed_ReleasesItsThreadAndStillHandlesTheClientsCloseNotify()
+    {
+        var (server, client, link) = Connect(ClientCertificate.Fingerprint, [0x0007]);
+        using (server)
+        {
+            var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            server.Closed += () => closed.TrySetResult();
+            var serverKeys = server.HandshakeAsync();
+            var clientTransport = await Task.Run(() => new DtlsClientProtocol().Connect(client, link));
+            await serverKeys.WaitAsync(TimeSpan.FromSeconds(20));
+
+            // The handshake thread ends with the handshake: no thread per established association.
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (server.HoldsThread && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10);
+            }
+
+            Assert.False(server.HoldsThread);
+
+            // After the handshake BouncyCastle still sees what arrives: the client's close_notify raises Closed.
+            clientTransport.Close();
+            await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    [Fact]
     public async Task DeliverDatagram_GarbageBeforeHandshake_IsSurvived()
     {
         var (server, client, link) = Connect(ClientCertificate.Fingerprint, [0x0001]);

@@ -32,6 +32,9 @@ internal sealed class DtlsDatagramQueue : DatagramTransport
     /// <summary>Datagrams dropped because the queue was full or closed.</summary>
     public long Dropped { get; private set; }
 
+    /// <summary>Datagrams waiting for BouncyCastle.</summary>
+    public int Count => inbound.Count;
+
     public bool Enqueue(ReadOnlySpan<byte> datagram)
     {
         if (closed || datagram.Length > ReceiveLimit || inbound.Count >= MaxQueued)

@@ -5,7 +5,7 @@ namespace PhonePlatform.Media.Srtp.Internal;
 
 /// <summary>
 /// RFC 3711 AES_CM_128_HMAC_SHA1_80: AES-128 counter mode (§4.1.1) and HMAC-SHA1 truncated to 80 bits (§4.2),
-/// for both SRTP and SRTCP. Keeps its AES and HMAC instances for the life of the session.
+/// for both SRTP and SRTCP. Keeps its AES key schedules and HMAC padded-key states for the life of the session.
 /// </summary>
 internal sealed class AesCmHmacSha1Transform : SrtpTransform
 {
@@ -14,8 +14,8 @@ internal sealed class AesCmHmacSha1Transform : SrtpTransform
 
     private readonly AesCounterMode rtpCipher;
     private readonly AesCounterMode rtcpCipher;
-    private readonly IncrementalHash rtpMac;
-    private readonly IncrementalHash rtcpMac;
+    private readonly HmacSha1 rtpMac;
+    private readonly HmacSha1 rtcpMac;
     private readonly byte[] rtpSalt;
     private readonly byte[] rtcpSalt;
 
@@ -23,8 +23,8 @@ internal sealed class AesCmHmacSha1Transform : SrtpTransform
     {
         rtpCipher = new AesCounterMode(rtpKeys.EncryptionKey);
         rtcpCipher = new AesCounterMode(rtcpKeys.EncryptionKey);
-        rtpMac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA1, rtpKeys.AuthenticationKey);
-        rtcpMac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA1, rtcpKeys.AuthenticationKey);
+        rtpMac = HmacSha1.Create(rtpKeys.AuthenticationKey);
+        rtcpMac = HmacSha1.Create(rtcpKeys.AuthenticationKey);
         rtpSalt = rtpKeys.Salt;
         rtcpSalt = rtcpKeys.Salt;
     }
@@ -116,29 +116,15 @@ internal sealed class AesCmHmacSha1Transform : SrtpTransform
     {
         Span<byte> rocBytes = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(rocBytes, roc);
-        rtpMac.AppendData(authenticatedPortion);
-        rtpMac.AppendData(rocBytes);
-        Truncate(rtpMac, tag);
+        rtpMac.Compute(authenticatedPortion, rocBytes, tag);
     }
 
-    private void RtcpTag(ReadOnlySpan<byte> authenticatedPortion, Span<byte> tag)
-    {
-        rtcpMac.AppendData(authenticatedPortion);
-        Truncate(rtcpMac, tag);
-    }
-
-    private static void Truncate(IncrementalHash mac, Span<byte> tag)
-    {
-        Span<byte> full = stackalloc byte[20];
-        mac.TryGetHashAndReset(full, out _);
-        full[..TagLength].CopyTo(tag);
-    }
+    private void RtcpTag(ReadOnlySpan<byte> authenticatedPortion, Span<byte> tag) =>
+        rtcpMac.Compute(authenticatedPortion, ReadOnlySpan<byte>.Empty, tag);
 
     public override void Dispose()
     {
         rtpCipher.Dispose();
         rtcpCipher.Dispose();
-        rtpMac.Dispose();
-        rtcpMac.Dispose();
     }
 }

@@ -6,8 +6,9 @@ namespace PhonePlatform.Media.Srtp.Internal;
 
 /// <summary>
 /// AES in counter mode as SRTP uses it (RFC 3711 §4.1.1): the keystream is AES_k(IV + j) for block j,
-/// with the 16-bit block counter in the low bits of the IV. One ECB encryptor and scratch buffers are reused,
-/// so applying the keystream allocates nothing. Not thread-safe.
+/// with the 16-bit block counter in the low bits of the IV. On AES-NI the keystream comes from <see cref="Aes128Ni"/>
+/// (key schedule expanded once); otherwise one ECB encryptor and scratch buffers are reused. Either way applying
+/// the keystream allocates nothing. Not thread-safe.
 /// </summary>
 /// <remarks>
 /// A reused <see cref="ICryptoTransform"/> rather than <see cref="SymmetricAlgorithm.EncryptEcb(ReadOnlySpan{byte}, Span{byte}, PaddingMode)"/>:
@@ -21,13 +22,22 @@ internal sealed class AesCounterMode : IDisposable
     // 64 blocks per ECB call keeps the scratch small and the call overhead amortised.
     private const int ChunkBlocks = 64;
 
-    private readonly Aes aes;
-    private readonly ICryptoTransform encryptor;
-    private readonly byte[] counterBlocks = new byte[ChunkBlocks * BlockSize];
-    private readonly byte[] keystream = new byte[ChunkBlocks * BlockSize];
+    private readonly Aes128Ni? intrinsics;
+    private readonly Aes? aes;
+    private readonly ICryptoTransform? encryptor;
+    private readonly byte[] counterBlocks = [];
+    private readonly byte[] keystream = [];
 
-    public AesCounterMode(ReadOnlySpan<byte> key)
+    public AesCounterMode(ReadOnlySpan<byte> key, bool useIntrinsics = true)
     {
+        if (useIntrinsics && Aes128Ni.IsSupported)
+        {
+            intrinsics = new Aes128Ni(key);
+            return;
+        }
+
+        counterBlocks = new byte[ChunkBlocks * BlockSize];
+        keystream = new byte[ChunkBlocks * BlockSize];
         aes = Aes.Create();
         aes.Mode = CipherMode.ECB;
         aes.Padding = PaddingMode.None;
@@ -38,13 +48,20 @@ internal sealed class AesCounterMode : IDisposable
     /// <summary>XORs <paramref name="data"/> with the keystream that starts at <paramref name="iv"/>.</summary>
     public void Apply(ReadOnlySpan<byte> iv, Span<byte> data)
     {
+        if (intrinsics is not null)
+        {
+            // RFC 3711 §4.1.1: the IV's low 16 bits are zero and the block counter j never carries beyond them.
+            intrinsics.ApplyCounterMode(System.Runtime.Intrinsics.Vector128.Create(iv), 0xFFFF, data);
+            return;
+        }
+
         var block = 0;
         while (!data.IsEmpty)
         {
             var chunk = Math.Min(data.Length, ChunkBlocks * BlockSize);
             var blocks = (chunk + BlockSize - 1) / BlockSize;
             FillCounterBlocks(iv, block, blocks);
-            encryptor.TransformBlock(counterBlocks, 0, blocks * BlockSize, keystream, 0);
+            encryptor!.TransformBlock(counterBlocks, 0, blocks * BlockSize, keystream, 0);
             Xor(data[..chunk], keystream.AsSpan(0, chunk));
             data = data[chunk..];
             block += blocks;
@@ -94,7 +111,7 @@ internal sealed class AesCounterMode : IDisposable
 
     public void Dispose()
     {
-        encryptor.Dispose();
-        aes.Dispose();
+        encryptor?.Dispose();
+        aes?.Dispose();
     }
 }

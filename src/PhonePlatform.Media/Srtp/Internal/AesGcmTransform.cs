@@ -1,26 +1,25 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 
 namespace PhonePlatform.Media.Srtp.Internal;
 
 /// <summary>
 /// RFC 7714 AEAD_AES_128_GCM for SRTP (§8, §9) and SRTCP (§9.2-§9.4, §10), with a 16-octet tag.
-/// Keeps its two <see cref="AesGcm"/> instances for the life of the session.
+/// Keeps its two <see cref="GcmCipher"/> instances (AES-NI + PCLMULQDQ, or the BCL) for the life of the session.
 /// </summary>
 internal sealed class AesGcmTransform : SrtpTransform
 {
     private const int TagLength = SrtpProfileParameters.GcmTagLength;
     private const int IndexLength = SrtpProfileParameters.SrtcpIndexLength;
 
-    private readonly AesGcm rtpAead;
-    private readonly AesGcm rtcpAead;
+    private readonly GcmCipher rtpAead;
+    private readonly GcmCipher rtcpAead;
     private readonly byte[] rtpSalt;
     private readonly byte[] rtcpSalt;
 
     public AesGcmTransform(SrtpSessionKeys rtpKeys, SrtpSessionKeys rtcpKeys)
     {
-        rtpAead = new AesGcm(rtpKeys.EncryptionKey, TagLength);
-        rtcpAead = new AesGcm(rtcpKeys.EncryptionKey, TagLength);
+        rtpAead = GcmCipher.Create(rtpKeys.EncryptionKey);
+        rtcpAead = GcmCipher.Create(rtcpKeys.EncryptionKey);
         rtpSalt = rtpKeys.Salt;
         rtcpSalt = rtcpKeys.Salt;
     }
@@ -36,7 +35,7 @@ internal sealed class AesGcmTransform : SrtpTransform
 
         // RFC 7714 §8.2: the associated data is the RTP header, CSRCs and extension included.
         var payload = packet[headerLength..length];
-        rtpAead.Encrypt(iv, payload, payload, packet.Slice(length, TagLength), packet[..headerLength]);
+        rtpAead.Encrypt(iv, payload, packet.Slice(length, TagLength), packet[..headerLength]);
         return length + TagLength;
     }
 
@@ -46,15 +45,7 @@ internal sealed class AesGcmTransform : SrtpTransform
         Span<byte> iv = stackalloc byte[12];
         BuildRtpIv(rtpSalt, ssrc, index, iv);
         var payload = packet[headerLength..plainLength];
-        try
-        {
-            rtpAead.Decrypt(iv, payload, packet.Slice(plainLength, TagLength), payload, packet[..headerLength]);
-            return true;
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            return false;
-        }
+        return rtpAead.TryDecrypt(iv, payload, packet.Slice(plainLength, TagLength), packet[..headerLength]);
     }
 
     public override int ProtectRtcp(Span<byte> packet, int length, uint ssrc, uint srtcpIndex)
@@ -68,7 +59,7 @@ internal sealed class AesGcmTransform : SrtpTransform
         BinaryPrimitives.WriteUInt32BigEndian(aad[8..], 0x8000_0000u | srtcpIndex);
 
         var payload = packet[8..length];
-        rtcpAead.Encrypt(iv, payload, payload, packet.Slice(length, TagLength), aad);
+        rtcpAead.Encrypt(iv, payload, packet.Slice(length, TagLength), aad);
         aad[8..].CopyTo(packet[(length + TagLength)..]);
         return length + TagLength + IndexLength;
     }
@@ -82,32 +73,20 @@ internal sealed class AesGcmTransform : SrtpTransform
         Span<byte> iv = stackalloc byte[12];
         BuildRtcpIv(rtcpSalt, ssrc, indexWord & 0x7FFF_FFFFu, iv);
         var tag = packet.Slice(plainLength, TagLength);
-        try
+        if ((indexWord & 0x8000_0000u) != 0)
         {
-            if ((indexWord & 0x8000_0000u) != 0)
-            {
-                Span<byte> aad = stackalloc byte[8 + IndexLength];
-                packet[..8].CopyTo(aad);
-                BinaryPrimitives.WriteUInt32BigEndian(aad[8..], indexWord);
-                var payload = packet[8..plainLength];
-                rtcpAead.Decrypt(iv, payload, tag, payload, aad);
-            }
-            else
-            {
-                // RFC 7714 §9.4: unencrypted SRTCP authenticates the whole packet and the index word as AAD.
-                // Move the index word next to the packet so the AAD is contiguous; the tag goes to the stack.
-                Span<byte> savedTag = stackalloc byte[TagLength];
-                tag.CopyTo(savedTag);
-                BinaryPrimitives.WriteUInt32BigEndian(packet[plainLength..], indexWord);
-                rtcpAead.Decrypt(iv, ReadOnlySpan<byte>.Empty, savedTag, Span<byte>.Empty, packet[..(plainLength + IndexLength)]);
-            }
+            Span<byte> aad = stackalloc byte[8 + IndexLength];
+            packet[..8].CopyTo(aad);
+            BinaryPrimitives.WriteUInt32BigEndian(aad[8..], indexWord);
+            return rtcpAead.TryDecrypt(iv, packet[8..plainLength], tag, aad);
+        }
 
-            return true;
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            return false;
-        }
+        // RFC 7714 §9.4: unencrypted SRTCP authenticates the whole packet and the index word as AAD.
+        // Move the index word next to the packet so the AAD is contiguous; the tag goes to the stack.
+        Span<byte> savedTag = stackalloc byte[TagLength];
+        tag.CopyTo(savedTag);
+        BinaryPrimitives.WriteUInt32BigEndian(packet[plainLength..], indexWord);
+        return rtcpAead.TryDecrypt(iv, Span<byte>.Empty, savedTag, packet[..(plainLength + IndexLength)]);
     }
 
     /// <summary>RFC 7714 §8.1: IV = (00 00 || SSRC || ROC || SEQ) XOR salt.</summary>

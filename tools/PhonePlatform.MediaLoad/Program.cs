@@ -1,0 +1,70 @@
+using System.Globalization;
+using PhonePlatform.Media.Srtp;
+using PhonePlatform.MediaLoad;
+
+// Relay capacity load test (docs/benchmarks.md, "WebRTC media: relay capacity"):
+//   load [--calls 100,250,500,1000,1500] [--seconds 20] [--profile gcm|aescm] [--shards 8] [--inline-completions true]
+// runs one relay process per step (this program with "relay") and drives it from here over loopback.
+if (args.Length > 0 && args[0] == "relay")
+{
+    return await RelayHost.RunAsync(Console.In, Console.Out);
+}
+
+// srtp-cpu [pairs]: SRTP protect+unprotect cost in CPU time (docs/benchmarks.md).
+if (args.Length > 0 && args[0] == "srtp-cpu")
+{
+    SrtpCpuCost.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000_000);
+    return 0;
+}
+
+var options = LoadOptions.Parse(args);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"relay load: {options.Seconds} s per step, {options.Profile}, 50 packets/s per call each direction, {options.Shards} generator sockets per side, " +
+    $"relay socket completions {(options.InlineCompletions ? "inline on the epoll thread" : "on the thread pool (default)")}"));
+Console.WriteLine("| calls | packets/s through relay | relay loss | generator loss | added latency p50 | p99 | max | relay CPU (% of one core) | calls per relay core (packets/s ÷ CPU ÷ 100) | relay drops (SRTP, path) | 1 ms send slots skipped (generator starved) |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var calls in options.Calls)
+{
+    var result = await LoadStep.RunAsync(calls, options);
+    Console.WriteLine(result.ToMarkdownRow());
+}
+
+return 0;
+
+internal sealed record LoadOptions(IReadOnlyList<int> Calls, int Seconds, SrtpProfile Profile, int Shards, bool InlineCompletions)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        IReadOnlyList<int> calls = [100, 250, 500, 1000, 1500];
+        var seconds = 20;
+        var profile = SrtpProfile.AeadAes128Gcm;
+        var shards = 8;
+        var inline = false;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            switch (args[i])
+            {
+                case "--calls":
+                    calls = value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+                    break;
+                case "--seconds":
+                    seconds = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "--profile":
+                    profile = value == "aescm" ? SrtpProfile.Aes128CmHmacSha1_80 : SrtpProfile.AeadAes128Gcm;
+                    break;
+                case "--inline-completions":
+                    inline = bool.Parse(value);
+                    break;
+                case "--shards":
+                    shards = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    throw new ArgumentException("unknown option " + args[i]);
+            }
+        }
+
+        return new LoadOptions(calls, seconds, profile, shards, inline);
+    }
+}
