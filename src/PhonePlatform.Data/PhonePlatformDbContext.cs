@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PhonePlatform.Core;
 using PhonePlatform.Core.ApiKeys;
 using PhonePlatform.Core.Audit;
+using PhonePlatform.Core.Calls;
 using PhonePlatform.Core.Contacts;
 using PhonePlatform.Core.Events;
 using PhonePlatform.Core.Identity;
@@ -38,6 +39,10 @@ public sealed class PhonePlatformDbContext(DbContextOptions<PhonePlatformDbConte
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<KeyRotation> KeyRotations => Set<KeyRotation>();
     public DbSet<WorkspaceEvent> WorkspaceEvents => Set<WorkspaceEvent>();
+    public DbSet<CallRecord> CallRecords => Set<CallRecord>();
+    public DbSet<Voicemail> Voicemails => Set<Voicemail>();
+    public DbSet<CallRecording> CallRecordings => Set<CallRecording>();
+    public DbSet<NumberCallSettings> NumberCallSettings => Set<NumberCallSettings>();
 
     /// <summary>The workspace every query and write is confined to; read by the query filters on each query.</summary>
     public Guid? CurrentWorkspaceId => tenant.WorkspaceId ?? workspaceOverride;

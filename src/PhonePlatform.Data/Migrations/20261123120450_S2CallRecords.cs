@@ -1,0 +1,237 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PhonePlatform.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class S2CallRecords : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CallRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Direction = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PhoneNumberId = table.Column<Guid>(type: "uuid", nullable: true),
+                    WorkspaceNumber = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RemoteNumber = table.Column<byte[]>(type: "bytea", nullable: true),
+                    RemoteNumberIndex = table.Column<byte[]>(type: "bytea", nullable: true),
+                    MembershipIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    AnsweredByMembershipId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TrunkId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    TrunkName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RingingAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    SipCode = table.Column<int>(type: "integer", nullable: true),
+                    Quality_PacketsReceived = table.Column<long>(type: "bigint", nullable: true),
+                    Quality_PacketsLost = table.Column<long>(type: "bigint", nullable: true),
+                    Quality_JitterMilliseconds = table.Column<double>(type: "double precision", nullable: true),
+                    Quality_RoundTripMilliseconds = table.Column<double>(type: "double precision", nullable: true),
+                    RecordingId = table.Column<Guid>(type: "uuid", nullable: true),
+                    VoicemailId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CallRecords_PhoneNumbers_PhoneNumberId",
+                        column: x => x.PhoneNumberId,
+                        principalTable: "PhoneNumbers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_CallRecords_Workspaces_WorkspaceId",
+                        column: x => x.WorkspaceId,
+                        principalTable: "Workspaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NumberCallSettings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PhoneNumberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RingTimeoutSeconds = table.Column<int>(type: "integer", nullable: false),
+                    RecordingPolicy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RecordingAnnouncement = table.Column<bool>(type: "boolean", nullable: false),
+                    GreetingBlobName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    BusinessHours = table.Column<string>(type: "jsonb", nullable: true),
+                    Menu = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NumberCallSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NumberCallSettings_PhoneNumbers_PhoneNumberId",
+                        column: x => x.PhoneNumberId,
+                        principalTable: "PhoneNumbers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NumberCallSettings_Workspaces_WorkspaceId",
+                        column: x => x.WorkspaceId,
+                        principalTable: "Workspaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CallRecordings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CallRecordId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BlobName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Duration = table.Column<TimeSpan>(type: "interval", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallRecordings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CallRecordings_CallRecords_CallRecordId",
+                        column: x => x.CallRecordId,
+                        principalTable: "CallRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CallRecordings_Workspaces_WorkspaceId",
+                        column: x => x.WorkspaceId,
+                        principalTable: "Workspaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Voicemails",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CallRecordId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PhoneNumberId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Number = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CallerNumber = table.Column<byte[]>(type: "bytea", nullable: true),
+                    CallerNumberIndex = table.Column<byte[]>(type: "bytea", nullable: true),
+                    BlobName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Duration = table.Column<TimeSpan>(type: "interval", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ListenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Voicemails", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Voicemails_CallRecords_CallRecordId",
+                        column: x => x.CallRecordId,
+                        principalTable: "CallRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Voicemails_PhoneNumbers_PhoneNumberId",
+                        column: x => x.PhoneNumberId,
+                        principalTable: "PhoneNumbers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Voicemails_Workspaces_WorkspaceId",
+                        column: x => x.WorkspaceId,
+                        principalTable: "Workspaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallRecordings_CallRecordId",
+                table: "CallRecordings",
+                column: "CallRecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallRecordings_WorkspaceId",
+                table: "CallRecordings",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallRecords_PhoneNumberId",
+                table: "CallRecords",
+                column: "PhoneNumberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallRecords_WorkspaceId_PhoneNumberId",
+                table: "CallRecords",
+                columns: new[] { "WorkspaceId", "PhoneNumberId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallRecords_WorkspaceId_RemoteNumberIndex",
+                table: "CallRecords",
+                columns: new[] { "WorkspaceId", "RemoteNumberIndex" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallRecords_WorkspaceId_StartedAt",
+                table: "CallRecords",
+                columns: new[] { "WorkspaceId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NumberCallSettings_PhoneNumberId",
+                table: "NumberCallSettings",
+                column: "PhoneNumberId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NumberCallSettings_WorkspaceId",
+                table: "NumberCallSettings",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Voicemails_CallRecordId",
+                table: "Voicemails",
+                column: "CallRecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Voicemails_PhoneNumberId",
+                table: "Voicemails",
+                column: "PhoneNumberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Voicemails_WorkspaceId_CallerNumberIndex",
+                table: "Voicemails",
+                columns: new[] { "WorkspaceId", "CallerNumberIndex" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Voicemails_WorkspaceId_PhoneNumberId",
+                table: "Voicemails",
+                columns: new[] { "WorkspaceId", "PhoneNumberId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CallRecordings");
+
+            migrationBuilder.DropTable(
+                name: "NumberCallSettings");
+
+            migrationBuilder.DropTable(
+                name: "Voicemails");
+
+            migrationBuilder.DropTable(
+                name: "CallRecords");
+        }
+    }
+}
