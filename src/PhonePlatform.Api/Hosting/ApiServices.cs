@@ -46,6 +46,7 @@ public static class ApiServices
             ?? throw new InvalidOperationException("Set ConnectionStrings:Postgres (env PHONEPLATFORM__ConnectionStrings__Postgres)."));
         services.AddPhonePlatformKeyProvider(configuration);
         services.AddContactUseCases();
+        services.AddPhonePlatformCalls();
         services.AddPhonePlatformCompliance(configuration);
         AddUseCases(services);
 
