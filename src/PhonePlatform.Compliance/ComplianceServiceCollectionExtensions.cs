@@ -9,7 +9,7 @@ public static class ComplianceServiceCollectionExtensions
     /// <summary>
     /// Cancellation, purge (crypto-shredding + deletion certificate), the retention job as a hosted service, the
     /// processing register from <c>Compliance:ProcessingRegister</c>, and the participants of the areas that exist
-    /// here (members, numbers, contacts, audit log). Needs <see cref="PhonePlatform.Data"/>'s registrations.
+    /// here (members, numbers, contacts, audit log, blob catalogue). Needs <see cref="PhonePlatform.Data"/>'s registrations.
     /// </summary>
     public static IServiceCollection AddPhonePlatformCompliance(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +26,7 @@ public static class ComplianceServiceCollectionExtensions
         services.AddWorkspaceDataParticipant<NumbersParticipant>();
         services.AddWorkspaceDataParticipant<ContactsParticipant>();
         services.AddWorkspaceDataParticipant<AuditLogParticipant>();
+        services.AddWorkspaceDataParticipant<BlobsParticipant>();
         return services;
     }
 

@@ -40,7 +40,8 @@ public sealed partial class WorkspacePurge(
         var keys = await DestroyedKeysAsync(workspaceId, cancellationToken);
         LogKeysDestroyed(logger, workspaceId, keys.Count);
 
-        var blobsDeleted = await DeleteBlobsAsync(scope.ServiceProvider.GetService<EncryptedBlobStore>(), workspaceId, cancellationToken);
+        var catalogued = await db.StoredBlobs.AsNoTracking().OrderBy(b => b.Id).Select(b => b.Name).ToListAsync(cancellationToken);
+        var blobsDeleted = await DeleteBlobsAsync(scope.ServiceProvider.GetService<EncryptedBlobStore>(), workspaceId, catalogued, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var records = new List<DeletedRecords>();
@@ -106,15 +107,21 @@ public sealed partial class WorkspacePurge(
         return keys.OrderBy(k => k.KeyId, StringComparer.Ordinal).ToList();
     }
 
-    private static async Task<int> DeleteBlobsAsync(EncryptedBlobStore? blobs, Guid workspaceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the catalogued blobs and anything else under the workspace's prefix (a blob whose catalogue entry was
+    /// never written because its writer crashed). The catalogue rows go with the records (<c>BlobsParticipant</c>).
+    /// </summary>
+    private static async Task<int> DeleteBlobsAsync(EncryptedBlobStore? blobs, Guid workspaceId, List<string> catalogued, CancellationToken cancellationToken)
     {
         if (blobs is null)
         {
-            return 0;
+            return catalogued.Count == 0
+                ? 0
+                : throw new InvalidOperationException("The workspace has catalogued blobs but no blob store is configured.");
         }
 
         // List first, then delete: deleting while enumerating a folder or S3 page is not guaranteed to be stable.
-        var names = new List<string>();
+        var names = new SortedSet<string>(catalogued, StringComparer.Ordinal);
         await foreach (var name in blobs.ListAsync(workspaceId, cancellationToken: cancellationToken))
         {
             names.Add(name);

@@ -10,7 +10,9 @@ using PhonePlatform.Core.Identity;
 using PhonePlatform.Core.Idempotency;
 using PhonePlatform.Core.Members;
 using PhonePlatform.Core.Numbers;
+using PhonePlatform.Core.Registrations;
 using PhonePlatform.Core.Workspaces;
+using PhonePlatform.Data.Blobs;
 using PhonePlatform.Data.Encryption;
 
 namespace PhonePlatform.Data;
@@ -43,6 +45,8 @@ public sealed class PhonePlatformDbContext(DbContextOptions<PhonePlatformDbConte
     public DbSet<Voicemail> Voicemails => Set<Voicemail>();
     public DbSet<CallRecording> CallRecordings => Set<CallRecording>();
     public DbSet<NumberCallSettings> NumberCallSettings => Set<NumberCallSettings>();
+    public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
+    public DbSet<SipRegistration> SipRegistrations => Set<SipRegistration>();
 
     /// <summary>The workspace every query and write is confined to; read by the query filters on each query.</summary>
     public Guid? CurrentWorkspaceId => tenant.WorkspaceId ?? workspaceOverride;

@@ -31,5 +31,23 @@ public readonly record struct SipCSeq(uint Number, string Method)
         return true;
     }
 
+    /// <summary>Parses CSeq from its bytes: ASCII digits and a token, widened on the stack instead of decoded to a string.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> raw, out SipCSeq cseq)
+    {
+        cseq = default;
+        if (raw.Length > 256)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[raw.Length];
+        for (var i = 0; i < raw.Length; i++)
+        {
+            chars[i] = (char)raw[i];
+        }
+
+        return TryParse(chars, out cseq);
+    }
+
     public override string ToString() => Number.ToString(CultureInfo.InvariantCulture) + " " + Method;
 }

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Text;
+
 namespace PhonePlatform.Sip;
 
 /// <summary>Character classes of the RFC 3261 §25.1 ABNF.</summary>
@@ -50,21 +53,54 @@ internal static class SipGrammar
     }
 
     /// <summary>Index of the closing quote of a quoted-string starting at <paramref name="start"/>, honouring quoted-pair; -1 if unterminated.</summary>
-    public static int FindQuotedStringEnd(string text, int start)
+    public static int FindQuotedStringEnd<T>(ReadOnlySpan<T> text, int start)
+        where T : unmanaged, IBinaryInteger<T>
     {
+        var backslash = T.CreateTruncating('\\');
+        var quote = T.CreateTruncating('"');
         for (var i = start + 1; i < text.Length; i++)
         {
-            if (text[i] == '\\')
+            if (text[i] == backslash)
             {
                 i++;
             }
-            else if (text[i] == '"')
+            else if (text[i] == quote)
             {
                 return i;
             }
         }
 
         return -1;
+    }
+
+    /// <summary>The parameter names seen in nearly every message come back as shared strings instead of new ones.</summary>
+    public static string InternParameterName(ReadOnlySpan<byte> name) => name switch
+    {
+        _ when name.SequenceEqual("tag"u8) => "tag",
+        _ when name.SequenceEqual("branch"u8) => "branch",
+        _ when name.SequenceEqual("lr"u8) => "lr",
+        _ when name.SequenceEqual("transport"u8) => "transport",
+        _ when name.SequenceEqual("user"u8) => "user",
+        _ when name.SequenceEqual("rport"u8) => "rport",
+        _ when name.SequenceEqual("received"u8) => "received",
+        _ when name.SequenceEqual("expires"u8) => "expires",
+        _ when name.SequenceEqual("ob"u8) => "ob",
+        _ when name.SequenceEqual("reg-id"u8) => "reg-id",
+        _ when name.SequenceEqual("+sip.instance"u8) => "+sip.instance",
+        _ => Encoding.UTF8.GetString(name),
+    };
+
+    /// <summary>An IPv6 address as in a SIP host (RFC 3261 §25.1 IPv6reference without brackets), checked without allocating.</summary>
+    public static bool IsIPv6Address(ReadOnlySpan<byte> text) => System.Net.IPAddress.IsValidUtf8(text);
+
+    public static int SkipWhitespace(ReadOnlySpan<byte> text, int i)
+    {
+        while (i < text.Length && text[i] is (byte)' ' or (byte)'\t')
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>
@@ -80,7 +116,7 @@ internal static class SipGrammar
             switch (value[i])
             {
                 case '"':
-                    var close = FindQuotedStringEnd(value, i);
+                    var close = FindQuotedStringEnd(value.AsSpan(), i);
                     i = close < 0 ? value.Length - 1 : close;
                     break;
                 case '<':

@@ -175,7 +175,10 @@ public sealed class SipHeaders : IEnumerable<SipHeaderField>
         }
     }
 
-    public IEnumerator<SipHeaderField> GetEnumerator() => fields.GetEnumerator();
+    /// <summary>A struct enumerator, so that walking the fields on the receive path allocates nothing.</summary>
+    public List<SipHeaderField>.Enumerator GetEnumerator() => fields.GetEnumerator();
+
+    IEnumerator<SipHeaderField> IEnumerable<SipHeaderField>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

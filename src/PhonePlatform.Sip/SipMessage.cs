@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using PhonePlatform.Sip.Internal;
 
 namespace PhonePlatform.Sip;
 
@@ -27,19 +28,19 @@ public abstract class SipMessage
 
     public SipCSeq? CSeq
     {
-        get => SipCSeq.TryParse(Headers.Get(SipHeaderNames.CSeq), out var cseq) ? cseq : null;
+        get => Headers.TryGetRaw(SipHeaderNames.CSeq, out var raw) && SipCSeq.TryParse(raw, out var cseq) ? cseq : null;
         set => SetOrRemove(SipHeaderNames.CSeq, value?.ToString());
     }
 
     public SipNameAddress? From
     {
-        get => SipNameAddress.TryParse(Headers.Get(SipHeaderNames.From), out var v) ? v : null;
+        get => Headers.TryGetRaw(SipHeaderNames.From, out var raw) && SipNameAddress.TryParse(raw, out var v) ? v : null;
         set => SetOrRemove(SipHeaderNames.From, value?.ToString());
     }
 
     public SipNameAddress? To
     {
-        get => SipNameAddress.TryParse(Headers.Get(SipHeaderNames.To), out var v) ? v : null;
+        get => Headers.TryGetRaw(SipHeaderNames.To, out var raw) && SipNameAddress.TryParse(raw, out var v) ? v : null;
         set => SetOrRemove(SipHeaderNames.To, value?.ToString());
     }
 
@@ -48,25 +49,20 @@ public abstract class SipMessage
     {
         get
         {
-            var first = Headers.Get(SipHeaderNames.Via);
-            if (first is null)
+            if (!Headers.TryGetRaw(SipHeaderNames.Via, out var raw))
             {
                 return null;
             }
 
-            var comma = first.Contains(',', StringComparison.Ordinal) ? SipGrammar.SplitTopLevelCommas(first)[0] : first;
-            return SipViaHeader.TryParse(comma, out var via) ? via : null;
+            var values = new TopLevelCommaSplitter(raw);
+            return values.MoveNext() && SipViaHeader.TryParse(values.Current, out var via) ? via : null;
         }
     }
 
-    public List<SipViaHeader> Vias =>
-        Headers.GetValues(SipHeaderNames.Via).Select(v => SipViaHeader.TryParse(v, out var via) ? via : null)
-            .OfType<SipViaHeader>().ToList();
+    public List<SipViaHeader> Vias => ParseAll<SipViaHeader>(SipHeaderNames.Via, SipViaHeader.TryParse);
 
     /// <summary>All Contact values (a Contact field may carry several, §20.10).</summary>
-    public List<SipNameAddress> Contacts =>
-        Headers.GetValues(SipHeaderNames.Contact).Select(v => SipNameAddress.TryParse(v, out var c) ? c : null)
-            .OfType<SipNameAddress>().ToList();
+    public List<SipNameAddress> Contacts => ParseAll<SipNameAddress>(SipHeaderNames.Contact, SipNameAddress.TryParse);
 
     public string? ContentType
     {
@@ -81,6 +77,29 @@ public abstract class SipMessage
     {
         Headers.RemoveFirstValue(SipHeaderNames.Via);
         Headers.AddFirst(SipHeaderNames.Via, via.ToString());
+    }
+
+    private delegate bool Utf8ValueParser<T>(ReadOnlySpan<byte> utf8, out T value);
+
+    /// <summary>Parses every element of every field named <paramref name="name"/> from the received bytes; invalid ones are skipped.</summary>
+    private List<T> ParseAll<T>(string name, Utf8ValueParser<T> parse)
+    {
+        var values = new List<T>(2);
+        foreach (var header in Headers)
+        {
+            if (ReferenceEquals(header.Name, name))
+            {
+                foreach (var element in new TopLevelCommaSplitter(header.RawValue.Span))
+                {
+                    if (!element.IsEmpty && parse(element, out var value))
+                    {
+                        values.Add(value);
+                    }
+                }
+            }
+        }
+
+        return values;
     }
 
     private void SetOrRemove(string name, string? value)

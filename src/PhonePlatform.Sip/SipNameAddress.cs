@@ -53,23 +53,35 @@ public sealed class SipNameAddress
     public static bool TryParse(string? text, out SipNameAddress value)
     {
         value = null!;
-        if (text is null)
-        {
-            return false;
-        }
+        return text is not null && TryParse(Encoding.UTF8.GetBytes(text), out value);
+    }
 
-        var s = text.Trim();
-        if (s == "*")
+    /// <summary>Parses a header value from its UTF-8 bytes (e.g. a slice of a received message).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out SipNameAddress value)
+    {
+        var valid = TryScan(utf8, build: true, out var parsed);
+        value = parsed!;
+        return valid;
+    }
+
+    /// <summary>
+    /// The one name-addr / addr-spec grammar (RFC 3261 §25.1). With <paramref name="build"/> false it only checks the
+    /// syntax without allocating (the receive path's validation); otherwise it also creates the value.
+    /// </summary>
+    internal static bool TryScan(ReadOnlySpan<byte> text, bool build, out SipNameAddress? value)
+    {
+        value = null;
+        var s = text.Trim(" \t\r\n"u8);
+        if (s.Length == 1 && s[0] == '*')
         {
             value = Wildcard;
             return true;
         }
 
         var i = 0;
-        string? display = null;
-        int uriStart;
-        int uriEnd;
-        if (s.StartsWith('"'))
+        var display = ReadOnlySpan<byte>.Empty;
+        var quotedDisplay = false;
+        if (!s.IsEmpty && s[0] == '"')
         {
             var close = SipGrammar.FindQuotedStringEnd(s, 0);
             if (close < 0)
@@ -77,8 +89,9 @@ public sealed class SipNameAddress
                 return false;
             }
 
-            display = UnquoteDisplayName(s.AsSpan(1, close - 1));
-            i = SkipWhitespace(s, close + 1);
+            display = s[1..close];
+            quotedDisplay = true;
+            i = SipGrammar.SkipWhitespace(s, close + 1);
             if (i >= s.Length || s[i] != '<')
             {
                 return false;
@@ -86,56 +99,44 @@ public sealed class SipNameAddress
         }
         else
         {
-            var angle = s.IndexOf('<', StringComparison.Ordinal);
+            var angle = s.IndexOf((byte)'<');
             if (angle > 0)
             {
                 // RFC 3261 §25.1: display-name = *(token LWS) / quoted-string.
-                var tokens = s[..angle].Trim();
-                foreach (var part in tokens.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+                display = s[..angle].Trim(" \t\r\n"u8);
+                if (!IsTokenList(display))
                 {
-                    if (!SipGrammar.IsToken(part))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
-
-                display = tokens.Length == 0 ? null : tokens;
             }
 
             i = angle < 0 ? 0 : angle;
         }
 
-        SipUri uri;
+        SipUri? uri;
         if (i < s.Length && s[i] == '<')
         {
-            uriStart = i + 1;
-            uriEnd = s.IndexOf('>', uriStart);
-            if (uriEnd < 0)
+            var uriStart = i + 1;
+            var uriEnd = s[uriStart..].IndexOf((byte)'>');
+            if (uriEnd < 0 || !SipUri.TryScan(s.Slice(uriStart, uriEnd), build, out uri, out _))
             {
                 return false;
             }
 
-            if (!SipUri.TryParse(s[uriStart..uriEnd], out uri))
-            {
-                return false;
-            }
-
-            i = uriEnd + 1;
+            i = uriStart + uriEnd + 1;
         }
         else
         {
             // addr-spec: the URI ends at the first ';' (RFC 3261 §20.10: header parameters, not URI parameters),
             // and it must not contain ',', '?' or ';' of its own.
-            uriStart = 0;
-            uriEnd = s.IndexOf(';', StringComparison.Ordinal);
+            var uriEnd = s.IndexOf((byte)';');
             if (uriEnd < 0)
             {
                 uriEnd = s.Length;
             }
 
-            var uriText = s[uriStart..uriEnd].TrimEnd();
-            if (uriText.Contains('?', StringComparison.Ordinal) || uriText.Contains(',', StringComparison.Ordinal)
-                || uriText.Contains(' ', StringComparison.Ordinal) || !SipUri.TryParse(uriText, out uri))
+            var uriText = s[..uriEnd].TrimEnd(" \t\r\n"u8);
+            if (uriText.ContainsAny("?, "u8) || !SipUri.TryScan(uriText, build, out uri, out _))
             {
                 return false;
             }
@@ -143,34 +144,43 @@ public sealed class SipNameAddress
             i = uriEnd;
         }
 
-        var result = new SipNameAddress(uri, display);
-        if (!SipParameters.TryParse(s, i, result.Parameters, out var end) || end != s.Length)
+        var parameters = build ? new SipParameters() : null;
+        if (!SipParameters.TryParse(s, i, parameters, out var end) || end != s.Length)
         {
             return false;
         }
 
-        value = result;
+        if (build)
+        {
+            var displayName = quotedDisplay ? UnquoteDisplayName(display) : display.IsEmpty ? null : Encoding.UTF8.GetString(display);
+            value = new SipNameAddress(uri!, displayName) { Parameters = parameters! };
+        }
+
         return true;
     }
 
-    private static int SkipWhitespace(string s, int i)
+    private static bool IsTokenList(ReadOnlySpan<byte> tokens)
     {
-        while (i < s.Length && (s[i] == ' ' || s[i] == '\t'))
+        foreach (var c in tokens)
         {
-            i++;
+            if (c is not ((byte)' ' or (byte)'\t') && !SipGrammar.IsTokenChar(c))
+            {
+                return false;
+            }
         }
 
-        return i;
+        return true;
     }
 
-    private static string UnquoteDisplayName(ReadOnlySpan<char> quoted)
+    private static string UnquoteDisplayName(ReadOnlySpan<byte> quoted)
     {
-        if (!quoted.Contains('\\'))
+        if (!quoted.Contains((byte)'\\'))
         {
-            return quoted.ToString();
+            return Encoding.UTF8.GetString(quoted);
         }
 
-        var builder = new StringBuilder(quoted.Length);
+        Span<byte> unquoted = quoted.Length <= 256 ? stackalloc byte[quoted.Length] : new byte[quoted.Length];
+        var length = 0;
         for (var i = 0; i < quoted.Length; i++)
         {
             if (quoted[i] == '\\' && i + 1 < quoted.Length)
@@ -178,10 +188,10 @@ public sealed class SipNameAddress
                 i++;
             }
 
-            builder.Append(quoted[i]);
+            unquoted[length++] = quoted[i];
         }
 
-        return builder.ToString();
+        return Encoding.UTF8.GetString(unquoted[..length]);
     }
 
     public SipNameAddress Clone() =>

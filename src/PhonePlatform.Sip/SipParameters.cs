@@ -77,18 +77,25 @@ public sealed class SipParameters
         return copy;
     }
 
+    /// <summary>Parses the parameters of <paramref name="text"/> from <paramref name="start"/> to the end.</summary>
+    internal static bool TryParse(string text, int start, SipParameters target) =>
+        TryParse(Encoding.UTF8.GetBytes(text[start..]), 0, target, out _);
+
     /// <summary>
     /// Parses <c>;a=b ; c ;d = "quoted"</c>. Whitespace around separators is allowed (RFC 3261 §25.1 SEMI/EQUAL).
-    /// Stops at <paramref name="stopChars"/> outside quotes and returns the index where parsing stopped.
+    /// Stops at <paramref name="stop"/> (0: none) outside quotes and returns the index where parsing stopped.
+    /// With a null <paramref name="target"/> the syntax is only checked, without allocating. A parameter named
+    /// <paramref name="valueRequired"/> without a value is refused.
     /// </summary>
-    internal static bool TryParse(string text, int start, SipParameters target, out int end, string stopChars = "")
+    internal static bool TryParse(
+        ReadOnlySpan<byte> text, int start, SipParameters? target, out int end, byte stop = 0, ReadOnlySpan<byte> valueRequired = default)
     {
         var i = start;
         end = start;
         while (true)
         {
-            i = SkipWhitespace(text, i);
-            if (i >= text.Length || stopChars.Contains(text[i], StringComparison.Ordinal))
+            i = SipGrammar.SkipWhitespace(text, i);
+            if (i >= text.Length || (stop != 0 && text[i] == stop))
             {
                 end = i;
                 return true;
@@ -99,7 +106,7 @@ public sealed class SipParameters
                 return false;
             }
 
-            i = SkipWhitespace(text, i + 1);
+            i = SipGrammar.SkipWhitespace(text, i + 1);
             var nameStart = i;
             while (i < text.Length && SipGrammar.IsParamChar(text[i]))
             {
@@ -112,11 +119,13 @@ public sealed class SipParameters
             }
 
             var name = text[nameStart..i];
-            i = SkipWhitespace(text, i);
-            string? value = null;
+            i = SipGrammar.SkipWhitespace(text, i);
+            var value = ReadOnlySpan<byte>.Empty;
+            var hasValue = false;
             if (i < text.Length && text[i] == '=')
             {
-                i = SkipWhitespace(text, i + 1);
+                hasValue = true;
+                i = SipGrammar.SkipWhitespace(text, i + 1);
                 if (i < text.Length && text[i] == '"')
                 {
                     var close = SipGrammar.FindQuotedStringEnd(text, i);
@@ -145,18 +154,16 @@ public sealed class SipParameters
                 }
             }
 
-            (target.items ??= []).Add(new(name, value));
-        }
-    }
+            if (!hasValue && !valueRequired.IsEmpty && Ascii.EqualsIgnoreCase(name, valueRequired))
+            {
+                return false;
+            }
 
-    private static int SkipWhitespace(string text, int i)
-    {
-        while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
-        {
-            i++;
+            if (target is not null)
+            {
+                (target.items ??= []).Add(new(SipGrammar.InternParameterName(name), hasValue ? Encoding.UTF8.GetString(value) : null));
+            }
         }
-
-        return i;
     }
 
     private int IndexOf(string name)

@@ -10,6 +10,8 @@ namespace PhonePlatform.Sip;
 /// </summary>
 public sealed class SipUri
 {
+    private const int MaxLength = 4096;
+
     public SipUri(string scheme, string? user, string host, int? port = null)
     {
         Scheme = scheme;
@@ -64,80 +66,111 @@ public sealed class SipUri
     public static bool TryParse(string? text, out SipUri uri)
     {
         uri = null!;
-        if (string.IsNullOrEmpty(text) || text.Length > 4096)
+        return !string.IsNullOrEmpty(text) && text.Length <= MaxLength && TryParse(Encoding.UTF8.GetBytes(text), out uri);
+    }
+
+    /// <summary>Parses a URI from its UTF-8 bytes (e.g. a slice of a received message).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out SipUri uri)
+    {
+        var valid = TryScan(utf8, build: true, out var parsed, out _);
+        uri = parsed!;
+        return valid;
+    }
+
+    /// <summary>
+    /// The one URI grammar (RFC 3261 §19.1.1, §25.1). With <paramref name="build"/> false it only checks the syntax and
+    /// allocates nothing (the receive path's validation); otherwise it also creates the <see cref="SipUri"/>.
+    /// </summary>
+    internal static bool TryScan(ReadOnlySpan<byte> text, bool build, out SipUri? uri, out bool hasHeaders)
+    {
+        uri = null;
+        hasHeaders = false;
+        if (text.IsEmpty || text.Length > MaxLength)
         {
             return false;
         }
 
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var colon = text.IndexOf((byte)':');
         if (colon <= 0)
         {
             return false;
         }
 
-        var schemeSpan = text.AsSpan(0, colon);
-        var scheme = schemeSpan.Equals("sip", StringComparison.OrdinalIgnoreCase) ? "sip"
-            : schemeSpan.Equals("sips", StringComparison.OrdinalIgnoreCase) ? "sips"
-            : IsScheme(schemeSpan) ? schemeSpan.ToString().ToLowerInvariant() : null;
-        if (scheme is null)
+        var schemeSpan = text[..colon];
+        var isSip = Ascii.EqualsIgnoreCase(schemeSpan, "sip"u8);
+        var isSips = !isSip && Ascii.EqualsIgnoreCase(schemeSpan, "sips"u8);
+        if (!isSip && !isSips)
         {
-            return false;
-        }
-
-        if (scheme is not ("sip" or "sips"))
-        {
-            var rest = text[(colon + 1)..];
-            if (rest.Length == 0 || rest.Any(c => c <= ' ' || c is '<' or '>' or '"'))
+            if (!IsScheme(schemeSpan))
             {
                 return false;
             }
 
-            uri = new SipUri(scheme, null, string.Empty) { Opaque = rest };
+            var rest = text[(colon + 1)..];
+            if (rest.IsEmpty || rest.IndexOfAnyInRange((byte)0, (byte)' ') >= 0 || rest.ContainsAny("<>\""u8))
+            {
+                return false;
+            }
+
+            if (build)
+            {
+                uri = new SipUri(Encoding.UTF8.GetString(schemeSpan).ToLowerInvariant(), null, string.Empty)
+                {
+                    Opaque = Encoding.UTF8.GetString(rest),
+                };
+            }
+
             return true;
         }
 
-        return TryParseSip(text, colon + 1, scheme, out uri);
+        return TryScanSip(text, colon + 1, isSip ? "sip" : "sips", build, out uri, out hasHeaders);
     }
 
-    private static bool TryParseSip(string text, int i, string scheme, out SipUri uri)
+    private static bool TryScanSip(ReadOnlySpan<byte> text, int i, string scheme, bool build, out SipUri? uri, out bool hasHeaders)
     {
-        uri = null!;
-        string? user = null;
-        string? password = null;
-        var at = text.IndexOf('@', i);
+        uri = null;
+        hasHeaders = false;
+        var user = ReadOnlySpan<byte>.Empty;
+        var password = ReadOnlySpan<byte>.Empty;
+        var hasUser = false;
+        var hasPassword = false;
+        var at = text[i..].IndexOf((byte)'@');
         if (at >= 0)
         {
-            var userInfo = text.AsSpan(i, at - i);
-            if (userInfo.ContainsAny(" \t<>\"") || userInfo.IsEmpty)
+            at += i;
+            var userInfo = text[i..at];
+            if (userInfo.IsEmpty || userInfo.ContainsAny(" \t<>\""u8))
             {
                 return false;
             }
 
-            var passwordColon = userInfo.IndexOf(':');
-            user = passwordColon < 0 ? userInfo.ToString() : userInfo[..passwordColon].ToString();
-            password = passwordColon < 0 ? null : userInfo[(passwordColon + 1)..].ToString();
-            if (user.Length == 0 || !HasValidEscapes(user))
+            var passwordColon = userInfo.IndexOf((byte)':');
+            user = passwordColon < 0 ? userInfo : userInfo[..passwordColon];
+            hasPassword = passwordColon >= 0;
+            password = hasPassword ? userInfo[(passwordColon + 1)..] : default;
+            if (user.IsEmpty || !HasValidEscapes(user))
             {
                 return false;
             }
 
+            hasUser = true;
             i = at + 1;
         }
 
         var hostStart = i;
         if (i < text.Length && text[i] == '[')
         {
-            var close = text.IndexOf(']', i);
-            if (close < 0 || !System.Net.IPAddress.TryParse(text.AsSpan(i + 1, close - i - 1), out _))
+            var close = text[i..].IndexOf((byte)']');
+            if (close < 0 || !SipGrammar.IsIPv6Address(text.Slice(i + 1, close - 1)))
             {
                 return false;
             }
 
-            i = close + 1;
+            i += close + 1;
         }
         else
         {
-            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '-' or '.'))
+            while (i < text.Length && (char.IsAsciiLetterOrDigit((char)text[i]) || text[i] is (byte)'-' or (byte)'.'))
             {
                 i++;
             }
@@ -153,13 +186,13 @@ public sealed class SipUri
         if (i < text.Length && text[i] == ':')
         {
             var portStart = ++i;
-            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            while (i < text.Length && char.IsAsciiDigit((char)text[i]))
             {
                 i++;
             }
 
             if (i == portStart || i - portStart > 5
-                || !int.TryParse(text.AsSpan(portStart, i - portStart), NumberStyles.None, CultureInfo.InvariantCulture, out var p)
+                || !System.Buffers.Text.Utf8Parser.TryParse(text[portStart..i], out int p, out _)
                 || p > 65535)
             {
                 return false;
@@ -168,35 +201,47 @@ public sealed class SipUri
             port = p;
         }
 
-        uri = new SipUri(scheme, user, host, port) { Password = password };
-        if (!SipParameters.TryParse(text, i, uri.Parameters, out i, "?"))
+        var parameters = build ? new SipParameters() : null;
+        if (!SipParameters.TryParse(text, i, parameters, out i, (byte)'?'))
         {
             return false;
         }
 
+        var headers = ReadOnlySpan<byte>.Empty;
         if (i < text.Length)
         {
             // text[i] == '?': headers run to the end.
-            uri.Headers = text[(i + 1)..];
-            if (uri.Headers.Length == 0 || uri.Headers.Any(c => c <= ' ' || c is '<' or '>'))
+            hasHeaders = true;
+            headers = text[(i + 1)..];
+            if (headers.IsEmpty || headers.IndexOfAnyInRange((byte)0, (byte)' ') >= 0 || headers.ContainsAny("<>"u8))
             {
                 return false;
             }
         }
 
+        if (build)
+        {
+            uri = new SipUri(scheme, hasUser ? Encoding.UTF8.GetString(user) : null, Encoding.UTF8.GetString(host), port)
+            {
+                Password = hasPassword ? Encoding.UTF8.GetString(password) : null,
+                Parameters = parameters!,
+                Headers = hasHeaders ? Encoding.UTF8.GetString(headers) : null,
+            };
+        }
+
         return true;
     }
 
-    private static bool IsScheme(ReadOnlySpan<char> scheme)
+    private static bool IsScheme(ReadOnlySpan<byte> scheme)
     {
-        if (!char.IsAsciiLetter(scheme[0]))
+        if (!char.IsAsciiLetter((char)scheme[0]))
         {
             return false;
         }
 
         foreach (var c in scheme)
         {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
+            if (!(char.IsAsciiLetterOrDigit((char)c) || c is (byte)'+' or (byte)'-' or (byte)'.'))
             {
                 return false;
             }
@@ -206,11 +251,11 @@ public sealed class SipUri
     }
 
     /// <summary>RFC 3261 §25.1 escaped = "%" HEXDIG HEXDIG.</summary>
-    private static bool HasValidEscapes(string value)
+    private static bool HasValidEscapes(ReadOnlySpan<byte> value)
     {
         for (var i = 0; i < value.Length; i++)
         {
-            if (value[i] == '%' && (i + 2 >= value.Length || !char.IsAsciiHexDigit(value[i + 1]) || !char.IsAsciiHexDigit(value[i + 2])))
+            if (value[i] == '%' && (i + 2 >= value.Length || !char.IsAsciiHexDigit((char)value[i + 1]) || !char.IsAsciiHexDigit((char)value[i + 2])))
             {
                 return false;
             }

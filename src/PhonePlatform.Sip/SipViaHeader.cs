@@ -54,34 +54,48 @@ public sealed class SipViaHeader
 
     public static string NewBranch() => MagicCookie + Guid.NewGuid().ToString("N")[..20];
 
-    public static bool TryParse(string text, out SipViaHeader via)
+    public static bool TryParse(string text, out SipViaHeader via) => TryParse(Encoding.UTF8.GetBytes(text), out via);
+
+    /// <summary>Parses one Via value from its UTF-8 bytes (e.g. a slice of a received message).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out SipViaHeader via)
     {
-        via = null!;
+        var valid = TryScan(utf8, build: true, out var parsed);
+        via = parsed!;
+        return valid;
+    }
+
+    /// <summary>
+    /// The one via-parm grammar (RFC 3261 §25.1). With <paramref name="build"/> false it only checks the syntax without
+    /// allocating (the receive path's validation); otherwise it also creates the value.
+    /// </summary>
+    internal static bool TryScan(ReadOnlySpan<byte> text, bool build, out SipViaHeader? via)
+    {
+        via = null;
         var i = 0;
-        if (!TryReadProtocolToken(text, ref i, out var name) || !string.Equals(name, "SIP", StringComparison.OrdinalIgnoreCase)
+        if (!TryReadProtocolToken(text, ref i, out var name) || !Ascii.EqualsIgnoreCase(name, "SIP"u8)
             || !TryReadSlash(text, ref i)
-            || !TryReadProtocolToken(text, ref i, out var version) || version != "2.0"
+            || !TryReadProtocolToken(text, ref i, out var version) || !version.SequenceEqual("2.0"u8)
             || !TryReadSlash(text, ref i)
             || !TryReadProtocolToken(text, ref i, out var transport))
         {
             return false;
         }
 
-        i = SkipLws(text, i);
+        i = SipGrammar.SkipWhitespace(text, i);
         var hostStart = i;
         if (i < text.Length && text[i] == '[')
         {
-            var close = text.IndexOf(']', i);
+            var close = text[i..].IndexOf((byte)']');
             if (close < 0)
             {
                 return false;
             }
 
-            i = close + 1;
+            i += close + 1;
         }
         else
         {
-            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '-' or '.'))
+            while (i < text.Length && (char.IsAsciiLetterOrDigit((char)text[i]) || text[i] is (byte)'-' or (byte)'.'))
             {
                 i++;
             }
@@ -92,45 +106,62 @@ public sealed class SipViaHeader
             return false;
         }
 
-        var result = new SipViaHeader { Transport = transport.ToUpperInvariant(), Host = text[hostStart..i] };
-        i = SkipLws(text, i);
+        var host = text[hostStart..i];
+        int? port = null;
+        i = SipGrammar.SkipWhitespace(text, i);
         if (i < text.Length && text[i] == ':')
         {
-            i = SkipLws(text, i + 1);
+            i = SipGrammar.SkipWhitespace(text, i + 1);
             var portStart = i;
-            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            while (i < text.Length && char.IsAsciiDigit((char)text[i]))
             {
                 i++;
             }
 
             if (i == portStart || i - portStart > 5
-                || !int.TryParse(text.AsSpan(portStart, i - portStart), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
-                || port > 65535)
+                || !System.Buffers.Text.Utf8Parser.TryParse(text[portStart..i], out int p, out _)
+                || p > 65535)
             {
                 return false;
             }
 
-            result.Port = port;
-        }
-
-        if (!SipParameters.TryParse(text, i, result.Parameters, out var end) || end != text.Length)
-        {
-            return false;
+            port = p;
         }
 
         // RFC 4475 §3.1.2.x: a branch parameter, if present, must have a value.
-        if (result.Parameters.Contains("branch") && result.Branch!.Length == 0)
+        var parameters = build ? new SipParameters() : null;
+        if (!SipParameters.TryParse(text, i, parameters, out var end, valueRequired: "branch"u8) || end != text.Length)
         {
             return false;
         }
 
-        via = result;
+        if (build)
+        {
+            via = new SipViaHeader
+            {
+                Transport = InternTransport(transport),
+                Host = Encoding.UTF8.GetString(host),
+                Port = port,
+                Parameters = parameters!,
+            };
+        }
+
         return true;
     }
 
-    private static bool TryReadProtocolToken(string text, ref int i, out string token)
+    private static string InternTransport(ReadOnlySpan<byte> transport) => transport switch
     {
-        i = SkipLws(text, i);
+        _ when Ascii.EqualsIgnoreCase(transport, "UDP"u8) => "UDP",
+        _ when Ascii.EqualsIgnoreCase(transport, "TCP"u8) => "TCP",
+        _ when Ascii.EqualsIgnoreCase(transport, "TLS"u8) => "TLS",
+        _ when Ascii.EqualsIgnoreCase(transport, "WS"u8) => "WS",
+        _ when Ascii.EqualsIgnoreCase(transport, "WSS"u8) => "WSS",
+        _ => Encoding.UTF8.GetString(transport).ToUpperInvariant(),
+    };
+
+    private static bool TryReadProtocolToken(ReadOnlySpan<byte> text, ref int i, out ReadOnlySpan<byte> token)
+    {
+        i = SipGrammar.SkipWhitespace(text, i);
         var start = i;
         while (i < text.Length && SipGrammar.IsTokenChar(text[i]))
         {
@@ -141,9 +172,9 @@ public sealed class SipViaHeader
         return i > start;
     }
 
-    private static bool TryReadSlash(string text, ref int i)
+    private static bool TryReadSlash(ReadOnlySpan<byte> text, ref int i)
     {
-        i = SkipLws(text, i);
+        i = SipGrammar.SkipWhitespace(text, i);
         if (i >= text.Length || text[i] != '/')
         {
             return false;
@@ -151,16 +182,6 @@ public sealed class SipViaHeader
 
         i++;
         return true;
-    }
-
-    private static int SkipLws(string text, int i)
-    {
-        while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
-        {
-            i++;
-        }
-
-        return i;
     }
 
     public SipViaHeader Clone() => new() { Transport = Transport, Host = Host, Port = Port, Parameters = Parameters.Clone() };

@@ -33,6 +33,7 @@ public sealed class WorkspacePurgeTests : IAsyncLifetime
         Assert.Equal(workspace, statement.WorkspaceId);
         Assert.Equal("Doomed", statement.WorkspaceName);
         Assert.Equal(1, statement.BlobsDeleted);
+        Assert.Contains(statement.Records, r => r is { Participant: "blobs", Table: "storedBlobs", Count: 1 });
         Assert.Contains(statement.Records, r => r is { Participant: "contacts", Table: "contacts", Count: 2 });
         Assert.Contains(statement.Records, r => r is { Participant: "members", Table: "memberships", Count: 1 });
         Assert.Contains(statement.Records, r => r is { Participant: "numbers", Table: "numberAccess", Count: 1 });

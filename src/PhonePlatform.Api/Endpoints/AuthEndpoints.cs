@@ -17,8 +17,8 @@ public static class AuthEndpoints
 
         var sessions = v1.MapGroup("/sessions").WithTags("Auth");
         sessions.MapPost("/", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.AuthAttempts).WithMetadata(SecretResponse.Instance);
-        sessions.MapDelete("/current", LogoutAsync);
-        sessions.MapPost("/current/step-up", StepUpAsync).RequireRateLimiting(RateLimits.AuthAttempts);
+        sessions.MapDelete("/current", LogoutAsync).AllowWhenReadOnly();
+        sessions.MapPost("/current/step-up", StepUpAsync).RequireRateLimiting(RateLimits.AuthAttempts).AllowWhenReadOnly();
         return v1;
     }
 

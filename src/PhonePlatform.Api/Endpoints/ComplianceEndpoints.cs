@@ -22,7 +22,7 @@ public static class ComplianceEndpoints
 
         var cancellation = v1.MapGroup("/workspace/cancellation").WithTags("Workspace");
         cancellation.MapGet("/", GetCancellationAsync).RequirePermission(Permission.WorkspaceRead);
-        cancellation.MapPost("/", CancelAsync).RequirePermission(Permission.SecurityManage).RequireStepUp();
+        cancellation.MapPost("/", CancelAsync).RequirePermission(Permission.SecurityManage).RequireStepUp().AllowWhenReadOnly();
         return v1;
     }
 

@@ -18,8 +18,8 @@ public static class MeEndpoints
         ArgumentNullException.ThrowIfNull(v1);
         var me = v1.MapGroup("/me").WithTags("Me");
         me.MapGet("/", GetAsync);
-        me.MapPost("/two-factor", BeginTwoFactorAsync).WithMetadata(SecretResponse.Instance);
-        me.MapPost("/two-factor/confirm", ConfirmTwoFactorAsync).WithMetadata(SecretResponse.Instance);
+        me.MapPost("/two-factor", BeginTwoFactorAsync).WithMetadata(SecretResponse.Instance).AllowWhenReadOnly();
+        me.MapPost("/two-factor/confirm", ConfirmTwoFactorAsync).WithMetadata(SecretResponse.Instance).AllowWhenReadOnly();
         me.MapDelete("/two-factor", DisableTwoFactorAsync).RequireStepUp();
         return v1;
     }

@@ -20,7 +20,7 @@ public static class WorkspaceEndpoints
         workspace.MapPut("/billing", ChangeBillingAsync).RequirePermission(Permission.BillingManage).RequireStepUp();
         workspace.MapPut("/security", ChangeSecurityAsync).RequirePermission(Permission.SecurityManage).RequireStepUp();
         v1.MapPost("/exports", ExportAsync).WithTags("Workspace")
-            .RequirePermission(Permission.DataExport).RequireStepUp().WithMetadata(SecretResponse.Instance);
+            .RequirePermission(Permission.DataExport).RequireStepUp().WithMetadata(SecretResponse.Instance).AllowWhenReadOnly();
         return v1;
     }
 

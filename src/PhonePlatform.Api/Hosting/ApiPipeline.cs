@@ -26,6 +26,7 @@ public static class ApiPipeline
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<PhonePlatform.Api.Auth.ReadOnlyWorkspaceMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapSipWebSocket();
 

@@ -45,6 +45,7 @@ public static class ApiServices
         services.AddPhonePlatformData(sp => sp.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("Set ConnectionStrings:Postgres (env PHONEPLATFORM__ConnectionStrings__Postgres)."));
         services.AddPhonePlatformKeyProvider(configuration);
+        services.AddPhonePlatformBlobStore(configuration);
         services.AddContactUseCases();
         services.AddPhonePlatformCalls();
         services.AddPhonePlatformCompliance(configuration);
@@ -82,6 +83,7 @@ public static class ApiServices
         services.Configure<SipEdgeOptions>(configuration.GetSection("Sip"));
         services.AddSingleton<BrowserSipEdge>();
         services.AddHostedService(sp => sp.GetRequiredService<BrowserSipEdge>());
+        services.AddSipLocations(configuration, roles);
         services.AddHostedService<PhonePlatform.Api.Jobs.KeyRotationJob>();
 
         builder.AddPhonePlatformTls();

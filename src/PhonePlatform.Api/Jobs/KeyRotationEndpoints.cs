@@ -10,12 +10,12 @@ using PhonePlatform.Data.Encryption;
 
 namespace PhonePlatform.Api.Jobs;
 
-public sealed record KeyRotationResponse(Guid Id, int ToVersion, string State, long ReEncrypted, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt)
+public sealed record KeyRotationResponse(Guid Id, int ToVersion, string State, long ReEncrypted, long BlobsReEncrypted, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt)
 {
     public static KeyRotationResponse From(KeyRotation rotation)
     {
         ArgumentNullException.ThrowIfNull(rotation);
-        return new(rotation.Id, rotation.ToVersion, rotation.CompletedAt is null ? "running" : "completed", rotation.ReEncrypted, rotation.StartedAt, rotation.CompletedAt);
+        return new(rotation.Id, rotation.ToVersion, rotation.CompletedAt is null ? "running" : "completed", rotation.ReEncrypted, rotation.BlobsReEncrypted, rotation.StartedAt, rotation.CompletedAt);
     }
 }
 

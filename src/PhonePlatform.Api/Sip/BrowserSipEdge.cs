@@ -13,7 +13,8 @@ namespace PhonePlatform.Api.Sip;
 /// <summary>
 /// The SIP stack behind <c>/sip</c>: a secure WebSocket transport (RFC 7118) fed by the host, and a registrar that
 /// digest-authenticates softphones (MD5, which JsSIP sends) against API-issued short-lived tokens and stores each
-/// binding with the WebSocket flow it arrived on (RFC 5626), so requests for a browser go down that socket only.
+/// binding with the WebSocket flow it arrived on (RFC 5626) in the <see cref="ILocationService"/> (PostgreSQL), so
+/// requests for a browser go down that socket only.
 /// Calls are the gateway's: until its B2BUA takes requests, anything but REGISTER/OPTIONS is refused.
 /// </summary>
 public sealed class BrowserSipEdge : IHostedService, ISipRequestHandler, IAsyncDisposable
@@ -21,7 +22,7 @@ public sealed class BrowserSipEdge : IHostedService, ISipRequestHandler, IAsyncD
     private readonly SipStack stack;
     private readonly SipRegistrar registrar;
 
-    public BrowserSipEdge(IOptions<SipEdgeOptions> options, TimeProvider timeProvider)
+    public BrowserSipEdge(IOptions<SipEdgeOptions> options, ILocationService locations, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
@@ -29,7 +30,7 @@ public sealed class BrowserSipEdge : IHostedService, ISipRequestHandler, IAsyncD
         Realm = settings.Realm;
         Credentials = new TimeWindowTokenCredentialStore(key, settings.TokenWindow, timeProvider);
         TokenWindow = settings.TokenWindow;
-        Locations = new InMemoryLocationService(timeProvider);
+        Locations = locations;
         // The advertised address only names this hop in Via/Record-Route; browsers are always reached through their flow.
         WebSocket = new WebSocketSipTransport(new IPEndPoint(IPAddress.Loopback, 443), secure: true);
         stack = new SipStack(new SipStackOptions(), timeProvider);

@@ -3,7 +3,7 @@ using PhonePlatform.Core;
 namespace PhonePlatform.Data.Encryption;
 
 /// <summary>
-/// Progress of re-encrypting a workspace's protected fields under a new data key version. Persisted after every
+/// Progress of re-encrypting a workspace's protected fields and catalogued blobs under a new data key version. Persisted after every
 /// batch (in the batch's transaction), so a crashed job resumes where it stopped.
 /// </summary>
 public sealed class KeyRotation : ITenantScoped
@@ -12,7 +12,10 @@ public sealed class KeyRotation : ITenantScoped
     public Guid WorkspaceId { get; set; }
     public int ToVersion { get; set; }
 
-    /// <summary>Position in the ordered list of protected entity types (<see cref="ProtectedFields.All"/>).</summary>
+    /// <summary>
+    /// Position in the ordered list of protected entity types (<see cref="ProtectedFields.All"/>); the index after
+    /// the last type is the blob catalogue (<c>StoredBlobs</c>), the one after that the final check.
+    /// </summary>
     public int EntityIndex { get; set; }
 
     /// <summary>Keyset cursor: the last record id done in the current entity type.</summary>
@@ -21,6 +24,9 @@ public sealed class KeyRotation : ITenantScoped
     /// <summary>Values rewritten in the current pass; a pass that rewrites nothing ends the rotation.</summary>
     public long RewrittenThisPass { get; set; }
     public long ReEncrypted { get; set; }
+
+    /// <summary>Catalogued blobs re-encrypted so far (also counted in <see cref="ReEncrypted"/>).</summary>
+    public long BlobsReEncrypted { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
 }

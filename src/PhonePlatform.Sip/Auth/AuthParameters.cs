@@ -61,7 +61,7 @@ internal static class AuthParameters
             string value;
             if (i < text.Length && text[i] == '"')
             {
-                var close = SipGrammar.FindQuotedStringEnd(text, i);
+                var close = SipGrammar.FindQuotedStringEnd(text.AsSpan(), i);
                 if (close < 0)
                 {
                     return false;

@@ -224,7 +224,7 @@ public sealed class SipDialog
         {
             SessionExpires = TimeSpan.FromSeconds(s);
             var parameters = new SipParameters();
-            if (semicolon >= 0 && SipParameters.TryParse(value, semicolon, parameters, out _))
+            if (semicolon >= 0 && SipParameters.TryParse(value, semicolon, parameters))
             {
                 Refresher = parameters.Get("refresher");
             }

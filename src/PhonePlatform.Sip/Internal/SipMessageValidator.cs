@@ -14,7 +14,7 @@ internal static class SipMessageValidator
             return "missing or invalid Call-ID";
         }
 
-        if (!headers.TryGetRaw(SipHeaderNames.CSeq, out var cseqRaw) || cseqRaw.Length > 256 || !TryParseCSeq(cseqRaw, out var cseq))
+        if (!headers.TryGetRaw(SipHeaderNames.CSeq, out var cseqRaw) || !SipCSeq.TryParse(cseqRaw, out var cseq))
         {
             return "missing or invalid CSeq";
         }
@@ -27,7 +27,7 @@ internal static class SipMessageValidator
                 return "CSeq method does not match the request method";
             }
 
-            if (!SipUri.TryParse(request.RequestUriText, out var uri) || (uri.IsSip && uri.Headers is not null))
+            if (!IsValidRequestUri(request.RequestUriText))
             {
                 return "invalid Request-URI";
             }
@@ -39,12 +39,12 @@ internal static class SipMessageValidator
             }
         }
 
-        if (message.From is null)
+        if (!headers.TryGetRaw(SipHeaderNames.From, out var from) || !SipNameAddress.TryScan(from, build: false, out _))
         {
             return "missing or invalid From";
         }
 
-        if (message.To is null)
+        if (!headers.TryGetRaw(SipHeaderNames.To, out var to) || !SipNameAddress.TryScan(to, build: false, out _))
         {
             return "missing or invalid To";
         }
@@ -52,18 +52,25 @@ internal static class SipMessageValidator
         var viaCount = 0;
         foreach (var field in headers)
         {
-            if (!ReferenceEquals(field.Name, SipHeaderNames.Via))
+            if (ReferenceEquals(field.Name, SipHeaderNames.Via))
             {
-                continue;
-            }
-
-            var value = field.Value;
-            foreach (var via in value.Contains(',', StringComparison.Ordinal) ? SipGrammar.SplitTopLevelCommas(value) : [value])
-            {
-                viaCount++;
-                if (!SipViaHeader.TryParse(via, out _))
+                foreach (var via in new TopLevelCommaSplitter(field.RawValue.Span))
                 {
-                    return "invalid Via";
+                    viaCount++;
+                    if (!SipViaHeader.TryScan(via, build: false, out _))
+                    {
+                        return "invalid Via";
+                    }
+                }
+            }
+            else if (ReferenceEquals(field.Name, SipHeaderNames.Contact))
+            {
+                foreach (var contact in new TopLevelCommaSplitter(field.RawValue.Span))
+                {
+                    if (!contact.IsEmpty && !SipNameAddress.TryScan(contact, build: false, out _))
+                    {
+                        return "invalid Contact";
+                    }
                 }
             }
         }
@@ -73,21 +80,13 @@ internal static class SipMessageValidator
             return "missing Via";
         }
 
-        foreach (var contact in headers.GetValues(SipHeaderNames.Contact))
-        {
-            if (!SipNameAddress.TryParse(contact, out _))
-            {
-                return "invalid Contact";
-            }
-        }
-
-        if (headers.Get(SipHeaderNames.Expires) is { } expires && !SipParser.TryParseDecimal(System.Text.Encoding.ASCII.GetBytes(expires), out _))
+        if (headers.TryGetRaw(SipHeaderNames.Expires, out var expires) && !SipParser.TryParseDecimal(expires, out _))
         {
             return "invalid Expires";
         }
 
         // RFC 3261 §20.17: SIP-date is always in GMT.
-        if (headers.Get(SipHeaderNames.Date) is { } date && !date.EndsWith(" GMT", StringComparison.Ordinal))
+        if (headers.TryGetRaw(SipHeaderNames.Date, out var date) && !date.EndsWith(" GMT"u8))
         {
             return "invalid Date";
         }
@@ -95,15 +94,16 @@ internal static class SipMessageValidator
         return null;
     }
 
-    // CSeq is ASCII (digits and a token): widen the bytes on the stack instead of decoding to a string.
-    private static bool TryParseCSeq(ReadOnlySpan<byte> raw, out SipCSeq cseq)
+    // RFC 3261 §19.1.1: headers are not allowed in a SIP Request-URI. The text is re-encoded on the stack (ASCII in practice).
+    private static bool IsValidRequestUri(string text)
     {
-        Span<char> chars = stackalloc char[raw.Length];
-        for (var i = 0; i < raw.Length; i++)
+        if (text.Length > 1024)
         {
-            chars[i] = (char)raw[i];
+            return SipUri.TryParse(text, out var parsed) && !(parsed.IsSip && parsed.Headers is not null);
         }
 
-        return SipCSeq.TryParse(chars, out cseq);
+        Span<byte> utf8 = stackalloc byte[text.Length * 3];
+        var length = System.Text.Encoding.UTF8.GetBytes(text, utf8);
+        return SipUri.TryScan(utf8[..length], build: false, out _, out var hasHeaders) && !hasHeaders;
     }
 }

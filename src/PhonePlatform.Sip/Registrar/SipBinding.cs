@@ -5,6 +5,7 @@ namespace PhonePlatform.Sip.Registrar;
 /// <summary>
 /// One registered contact of an address-of-record (RFC 3261 §10.3). <see cref="Flow"/> is where the REGISTER came
 /// from: requests for a browser or a phone behind NAT go there (RFC 5626 §5.3), not to the Contact host.
+/// With several gateway nodes, <see cref="NodeId"/> names the node that holds the flow (null: this node).
 /// </summary>
 public sealed record SipBinding(
     string AddressOfRecord,
@@ -15,7 +16,8 @@ public sealed record SipBinding(
     SipEndPoint Flow,
     string? InstanceId = null,
     string? RegId = null,
-    string? UserAgent = null)
+    string? UserAgent = null,
+    string? NodeId = null)
 {
     /// <summary>The contact URI as registered; bindings of an AOR are keyed by it (or by instance-id and reg-id).</summary>
     public string ContactUri => Contact.Uri.ToString();

@@ -27,6 +27,7 @@ public sealed class ComplianceStack : IAsyncDisposable
         collection.AddSingleton<IBlobStore>(new LocalFolderBlobStore(new LocalFolderBlobStoreOptions { RootPath = Path.Combine(folder, "blobs") }));
         collection.AddSingleton(provider => new EncryptedBlobStore(
             provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<BlobCipher>(), provider.GetRequiredService<WorkspaceKeyring>()));
+        collection.AddSingleton<IWorkspaceBlobs, PhonePlatform.Data.Blobs.CataloguedBlobStore>();
         collection.AddScoped<ITenantContext>(_ => NoTenant.Instance);
         collection.AddPhonePlatformData(_ => database.ConnectionString);
         collection.AddPhonePlatformCompliance(configuration);

@@ -6,7 +6,7 @@ namespace PhonePlatform.Compliance.IntegrationTests.Support;
 internal static class RawCounts
 {
     public static readonly string[] WorkspaceTables =
-        ["Workspaces", "Memberships", "Sessions", "ApiKeys", "PhoneNumbers", "NumberAccess", "Contacts", "ContactPhone", "ContactEmail", "AuditEntries"];
+        ["Workspaces", "Memberships", "Sessions", "ApiKeys", "PhoneNumbers", "NumberAccess", "Contacts", "ContactPhone", "ContactEmail", "AuditEntries", "StoredBlobs"];
 
     public static async Task<long> CountAsync(string connectionString, string table, Guid workspaceId)
     {

@@ -9,7 +9,7 @@ using PhonePlatform.Crypto;
 
 namespace PhonePlatform.Compliance.IntegrationTests.Support;
 
-/// <summary>A workspace with one owner, a number with a grant, two encrypted contacts and a recording blob.</summary>
+/// <summary>A workspace with one owner, a number with a grant, two encrypted contacts and a catalogued recording blob.</summary>
 internal static class SampleWorkspace
 {
     public const string BlobName = "recordings/call-1.wav";
@@ -40,7 +40,7 @@ internal static class SampleWorkspace
         }
 
         using var recording = new MemoryStream(Encoding.ASCII.GetBytes("RIFF....WAVEfmt sample recording of " + name));
-        await stack.Get<EncryptedBlobStore>().PutAsync(workspace.Id, BlobName, recording);
+        await stack.Get<IWorkspaceBlobs>().StoreAsync(workspace.Id, BlobKind.Recording, BlobName, recording);
         return workspace.Id;
     }
 }

@@ -19,6 +19,9 @@ public sealed class S3rverFixture : IAsyncLifetime, IDisposable
 
     public Uri ServiceUrl { get; private set; } = new("http://127.0.0.1");
 
+    /// <summary>The folder where s3rver keeps the objects' bytes (for tests that grep what reached the server).</summary>
+    public string DataPath => data?.Path ?? throw new InvalidOperationException("s3rver is not running.");
+
     public S3BlobStoreOptions Options(int partSize = 8 * 1024 * 1024) => new()
     {
         Bucket = Bucket,
