@@ -7,7 +7,7 @@ namespace PhonePlatform.Crypto;
 /// two chunks whatever the blob size. Reordered, truncated or extended ciphertext, or a blob presented under another
 /// workspace or name, fails with <see cref="DecryptionFailedException"/>. Layout: see <c>Internal/BlobFormat.cs</c>.
 /// </summary>
-public sealed class BlobCipher
+public sealed partial class BlobCipher
 {
     public const int DefaultChunkSize = 64 * 1024;
 

@@ -8,7 +8,7 @@ namespace PhonePlatform.Crypto;
 /// each workspace's blobs under <c>workspaces/{id:N}/</c> in the underlying <see cref="IBlobStore"/>, which only ever
 /// sees ciphertext. The blob name is bound into the encryption, so bytes moved to another name or workspace fail.
 /// </summary>
-public sealed class EncryptedBlobStore
+public sealed partial class EncryptedBlobStore
 {
     private const string WorkspacesPrefix = "workspaces/";
     private readonly IBlobStore store;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PhonePlatform.Core.Contacts;
+using PhonePlatform.Data.Calls;
 using PhonePlatform.Crypto;
 using PhonePlatform.Data.Contacts;
 using PhonePlatform.Data.Encryption;
@@ -36,6 +37,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<WorkspaceShredder>();
         services.AddSingleton<KeyRotationRunner>();
         services.AddSingleton<IContactDirectory, ContactDirectory>();
+        services.AddSingleton<CallRecordWriter>();
+        services.AddSingleton<VoicemailStore>();
+        services.AddSingleton<CallRecordingStore>();
         services.AddSingleton<EncryptOnSaveInterceptor>();
         services.AddSingleton<WarmKeysOnQueryInterceptor>();
         services.AddSingleton<DecryptOnLoadInterceptor>();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PhonePlatform.Core;
 using PhonePlatform.Core.ApiKeys;
 using PhonePlatform.Core.Audit;
+using PhonePlatform.Core.Calls;
 using PhonePlatform.Core.Contacts;
 using PhonePlatform.Core.Events;
 using PhonePlatform.Core.Identity;
@@ -40,6 +41,10 @@ public sealed class PhonePlatformDbContext(DbContextOptions<PhonePlatformDbConte
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<KeyRotation> KeyRotations => Set<KeyRotation>();
     public DbSet<WorkspaceEvent> WorkspaceEvents => Set<WorkspaceEvent>();
+    public DbSet<CallRecord> CallRecords => Set<CallRecord>();
+    public DbSet<Voicemail> Voicemails => Set<Voicemail>();
+    public DbSet<CallRecording> CallRecordings => Set<CallRecording>();
+    public DbSet<NumberCallSettings> NumberCallSettings => Set<NumberCallSettings>();
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
     public DbSet<SipRegistration> SipRegistrations => Set<SipRegistration>();
 

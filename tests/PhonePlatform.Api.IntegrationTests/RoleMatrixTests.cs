@@ -86,6 +86,20 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
             (Permission.NumbersManage, () => client.PostAsJsonAsync("/v1/numbers", new AddNumberRequest("+14155550101"), ApiDriver.Json)),
             (Permission.MembersManage, () => client.PostAsJsonAsync("/v1/members", new AddMemberRequest("not-an-address", Role.Viewer), ApiDriver.Json)),
             (Permission.ApiKeysManage, () => client.PostAsJsonAsync("/v1/api-keys", new CreateApiKeyRequest("probe", ["workspace:read"]), ApiDriver.Json)),
+            (Permission.NumbersRead, () => client.GetAsync("/v1/calls")),
+            (Permission.NumbersRead, () => client.GetAsync($"/v1/calls/{Guid.NewGuid()}")),
+            (Permission.NumbersRead, () => client.GetAsync("/v1/voicemails")),
+            (Permission.NumbersRead, () => client.GetAsync($"/v1/voicemails/{Guid.NewGuid()}")),
+            (Permission.NumbersRead, () => client.GetAsync($"/v1/voicemails/{Guid.NewGuid()}/audio")),
+            (Permission.NumbersRead, () => client.GetAsync($"/v1/recordings/{Guid.NewGuid()}")),
+            (Permission.NumbersRead, () => client.GetAsync($"/v1/recordings/{Guid.NewGuid()}/audio")),
+            (Permission.NumbersUse, () => client.DeleteAsync($"/v1/calls/{Guid.NewGuid()}")),
+            (Permission.NumbersUse, () => client.PostAsync($"/v1/voicemails/{Guid.NewGuid()}/listened", null)),
+            (Permission.NumbersUse, () => client.DeleteAsync($"/v1/voicemails/{Guid.NewGuid()}")),
+            (Permission.NumbersManage, () => client.GetAsync($"/v1/numbers/{fixture.NumberId}/call-settings")),
+            (Permission.NumbersManage, () => client.PutAsJsonAsync($"/v1/numbers/{fixture.NumberId}/call-settings", new NumberCallSettingsRequest(RingTimeoutSeconds: 20), ApiDriver.Json)),
+            (Permission.NumbersManage, () => client.DeleteAsync($"/v1/numbers/{fixture.NumberId}/greeting")),
+            (Permission.NumbersManage, () => client.PutAsync($"/v1/numbers/{fixture.NumberId}/greeting", new ByteArrayContent([1, 2, 3]))),
         };
 
         foreach (var (permission, call) in probes)

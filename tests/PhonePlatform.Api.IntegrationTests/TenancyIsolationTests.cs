@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PhonePlatform.Api.Contracts;
 using PhonePlatform.Api.IntegrationTests.Infrastructure;
+using PhonePlatform.Api.IntegrationTests.Support;
 using PhonePlatform.Api.UseCases.Contacts;
 using PhonePlatform.Core.Members;
 using PhonePlatform.Core.Numbers;
@@ -30,6 +31,12 @@ public sealed class TenancyFixture : IAsyncLifetime
 
     public Guid ContactA { get; private set; }
 
+    public Guid CallA { get; private set; }
+
+    public Guid VoicemailA { get; private set; }
+
+    public Guid RecordingA { get; private set; }
+
     public async Task InitializeAsync()
     {
         await Factory.InitializeAsync();
@@ -48,6 +55,7 @@ public sealed class TenancyFixture : IAsyncLifetime
         var contact = await OwnerA.Client.PostAsJsonAsync("/v1/contacts", new ContactRequest("Ada A", ["+14155550199"]), ApiDriver.Json);
         await ApiDriver.Expect(contact, HttpStatusCode.Created);
         ContactA = (await contact.Content.ReadFromJsonAsync<ContactResponse>(ApiDriver.Json))!.Id;
+        (CallA, VoicemailA, RecordingA) = await CallHistory.SeedAsync(Factory.Services, OwnerA.WorkspaceId, "+14155550100");
     }
 
     public async Task DisposeAsync() => await ((IAsyncLifetime)Factory).DisposeAsync();
@@ -70,6 +78,18 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         ("GET", $"/v1/contacts/{fixture.ContactA}", null),
         ("PUT", $"/v1/contacts/{fixture.ContactA}", new ContactRequest("Mallory")),
         ("DELETE", $"/v1/contacts/{fixture.ContactA}", null),
+        ("GET", $"/v1/calls/{fixture.CallA}", null),
+        ("DELETE", $"/v1/calls/{fixture.CallA}", null),
+        ("GET", $"/v1/recordings/{fixture.RecordingA}", null),
+        ("GET", $"/v1/recordings/{fixture.RecordingA}/audio", null),
+        ("GET", $"/v1/voicemails/{fixture.VoicemailA}", null),
+        ("GET", $"/v1/voicemails/{fixture.VoicemailA}/audio", null),
+        ("POST", $"/v1/voicemails/{fixture.VoicemailA}/listened", null),
+        ("DELETE", $"/v1/voicemails/{fixture.VoicemailA}", null),
+        ("GET", $"/v1/numbers/{fixture.NumberA}/call-settings", null),
+        ("PUT", $"/v1/numbers/{fixture.NumberA}/call-settings", new NumberCallSettingsRequest(RingTimeoutSeconds: 10)),
+        ("PUT", $"/v1/numbers/{fixture.NumberA}/greeting", CallHistory.WavContent(CallHistory.ToneWav(8000, 1, 0.2))),
+        ("DELETE", $"/v1/numbers/{fixture.NumberA}/greeting", null),
     ];
 
     [Fact]
@@ -80,7 +100,7 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (body is not null)
             {
-                request.Content = JsonContent.Create(body, body.GetType(), options: ApiDriver.Json);
+                request.Content = body as HttpContent ?? JsonContent.Create(body, body.GetType(), options: ApiDriver.Json);
             }
 
             var response = await fixture.OwnerB.Client.SendAsync(request);
@@ -97,6 +117,10 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         Assert.Null(Assert.Single(keys!.Items).RevokedAt);
         var contact = await fixture.OwnerA.Client.GetFromJsonAsync<ContactResponse>($"/v1/contacts/{fixture.ContactA}", ApiDriver.Json);
         Assert.Equal("Ada A", contact!.Name);
+        await ApiDriver.Expect(await fixture.OwnerA.Client.GetAsync($"/v1/calls/{fixture.CallA}"), HttpStatusCode.OK);
+        await ApiDriver.Expect(await fixture.OwnerA.Client.GetAsync($"/v1/recordings/{fixture.RecordingA}"), HttpStatusCode.OK);
+        var voicemail = await fixture.OwnerA.Client.GetFromJsonAsync<VoicemailResponse>($"/v1/voicemails/{fixture.VoicemailA}", ApiDriver.Json);
+        Assert.False(voicemail!.Listened);
     }
 
     /// <summary>Fails when someone adds an endpoint with an id in its route without adding it to the matrix above.</summary>

@@ -47,6 +47,7 @@ public static class ApiServices
         services.AddPhonePlatformKeyProvider(configuration);
         services.AddPhonePlatformBlobStore(configuration);
         services.AddContactUseCases();
+        services.AddPhonePlatformCalls();
         services.AddPhonePlatformCompliance(configuration);
         AddUseCases(services);
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using PhonePlatform.Api.Hosting;
 
@@ -13,7 +14,8 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Ap
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var limit = options.Value.MaxRequestBodyBytes;
+        // An endpoint that takes files declares its own limit ([RequestSizeLimit] metadata).
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? options.Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);

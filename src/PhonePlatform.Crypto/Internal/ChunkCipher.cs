@@ -12,10 +12,12 @@ internal sealed class ChunkCipher : IDisposable
     private uint counter;
     private bool lastDone;
 
-    public ChunkCipher(AesGcm aes, byte[] header)
+    /// <param name="firstChunk">Index of the first chunk to process (non-zero when reading from the middle of a blob).</param>
+    public ChunkCipher(AesGcm aes, byte[] header, uint firstChunk = 0)
     {
         this.aes = aes;
         this.header = header;
+        counter = firstChunk;
         BlobFormat.NoncePrefix(header).CopyTo(nonce);
     }
 
