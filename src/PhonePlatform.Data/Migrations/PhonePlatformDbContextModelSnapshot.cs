@@ -558,6 +558,10 @@ namespace PhonePlatform.Data.Migrations
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("CarrierMessageId")
                         .HasMaxLength(65)
                         .HasColumnType("character varying(65)");
