@@ -22,6 +22,13 @@ public sealed class SmsOutboxWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (carriers.Carriers.Count == 0)
+        {
+            // No carrier configured (Sms:Carriers): messages stay queued rather than failing for want of a route.
+            SmsLog.NoCarrier(logger);
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

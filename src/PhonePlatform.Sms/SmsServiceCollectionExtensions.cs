@@ -10,9 +10,13 @@ public static class SmsServiceCollectionExtensions
     /// <see cref="SmsIngress"/>. A process that runs the workers adds them with <see cref="AddSmsWorkers"/>. Needs the
     /// data layer (AddPhonePlatformData) and a TimeProvider.
     /// </summary>
-    public static IServiceCollection AddPhonePlatformSms(this IServiceCollection services, SmsOptions? options = null)
+    public static IServiceCollection AddPhonePlatformSms(this IServiceCollection services, SmsOptions? options = null) =>
+        services.AddPhonePlatformSms(_ => options ?? new SmsOptions());
+
+    /// <summary>As above, with the options built when first resolved (e.g. bound from configuration).</summary>
+    public static IServiceCollection AddPhonePlatformSms(this IServiceCollection services, Func<IServiceProvider, SmsOptions> options)
     {
-        services.AddSingleton(options ?? new SmsOptions());
+        services.AddSingleton(options);
         services.AddSingleton<SmsIngress>();
         services.AddScoped<ReceiptProcessor>();
         services.AddScoped<SendMessage>();

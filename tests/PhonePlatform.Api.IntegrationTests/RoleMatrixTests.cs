@@ -86,11 +86,19 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
             (Permission.NumbersManage, () => client.PostAsJsonAsync("/v1/numbers", new AddNumberRequest("+14155550101"), ApiDriver.Json)),
             (Permission.MembersManage, () => client.PostAsJsonAsync("/v1/members", new AddMemberRequest("not-an-address", Role.Viewer), ApiDriver.Json)),
             (Permission.ApiKeysManage, () => client.PostAsJsonAsync("/v1/api-keys", new CreateApiKeyRequest("probe", ["workspace:read"]), ApiDriver.Json)),
+            (Permission.NumbersUse, () => client.PostAsJsonAsync("/v1/messages", new SendMessageRequest(fixture.NumberId.ToString(), "not a number", "probe"), ApiDriver.Json)),
+            (Permission.NumbersRead, () => client.PostAsJsonAsync("/v1/messages/preview", new MessagePreviewRequest("probe"), ApiDriver.Json)),
+            (Permission.NumbersRead, () => client.GetAsync($"/v1/messages/{Guid.CreateVersion7()}")),
+            (Permission.NumbersRead, () => client.GetAsync("/v1/conversations")),
+            (Permission.NumbersRead, () => client.GetAsync($"/v1/conversations/{Guid.CreateVersion7()}")),
+            (Permission.NumbersRead, () => client.GetAsync($"/v1/conversations/{Guid.CreateVersion7()}/messages")),
+            (Permission.NumbersRead, () => client.PostAsync($"/v1/conversations/{Guid.CreateVersion7()}/read", null)),
+            (Permission.NumbersRead, () => client.GetAsync("/v1/events", HttpCompletionOption.ResponseHeadersRead)),
         };
 
         foreach (var (permission, call) in probes)
         {
-            var response = await call();
+            using var response = await call();
             var allowed = expected.HasFlag(permission);
             var what = $"{actor} {response.RequestMessage!.Method} {response.RequestMessage.RequestUri!.PathAndQuery} -> {(int)response.StatusCode}";
             if (allowed)

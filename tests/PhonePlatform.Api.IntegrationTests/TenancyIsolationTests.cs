@@ -30,6 +30,10 @@ public sealed class TenancyFixture : IAsyncLifetime
 
     public Guid ContactA { get; private set; }
 
+    public Guid ConversationA { get; private set; }
+
+    public Guid MessageA { get; private set; }
+
     public async Task InitializeAsync()
     {
         await Factory.InitializeAsync();
@@ -48,6 +52,10 @@ public sealed class TenancyFixture : IAsyncLifetime
         var contact = await OwnerA.Client.PostAsJsonAsync("/v1/contacts", new ContactRequest("Ada A", ["+14155550199"]), ApiDriver.Json);
         await ApiDriver.Expect(contact, HttpStatusCode.Created);
         ContactA = (await contact.Content.ReadFromJsonAsync<ContactResponse>(ApiDriver.Json))!.Id;
+        var message = await OwnerA.Client.PostAsJsonAsync("/v1/messages", new SendMessageRequest(NumberA.ToString(), "+14155550199", "for A only"), ApiDriver.Json);
+        await ApiDriver.Expect(message, HttpStatusCode.Accepted);
+        var sent = (await message.Content.ReadFromJsonAsync<SendMessageResponse>(ApiDriver.Json))!;
+        (ConversationA, MessageA) = (sent.ConversationId, sent.Id);
     }
 
     public async Task DisposeAsync() => await ((IAsyncLifetime)Factory).DisposeAsync();
@@ -70,6 +78,11 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         ("GET", $"/v1/contacts/{fixture.ContactA}", null),
         ("PUT", $"/v1/contacts/{fixture.ContactA}", new ContactRequest("Mallory")),
         ("DELETE", $"/v1/contacts/{fixture.ContactA}", null),
+        ("GET", $"/v1/messages/{fixture.MessageA}", null),
+        ("POST", "/v1/messages", new SendMessageRequest(fixture.NumberA.ToString(), "+14155550198", "from A's number")),
+        ("GET", $"/v1/conversations/{fixture.ConversationA}", null),
+        ("GET", $"/v1/conversations/{fixture.ConversationA}/messages", null),
+        ("POST", $"/v1/conversations/{fixture.ConversationA}/read", null),
     ];
 
     [Fact]
@@ -97,6 +110,10 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         Assert.Null(Assert.Single(keys!.Items).RevokedAt);
         var contact = await fixture.OwnerA.Client.GetFromJsonAsync<ContactResponse>($"/v1/contacts/{fixture.ContactA}", ApiDriver.Json);
         Assert.Equal("Ada A", contact!.Name);
+        var conversations = await fixture.OwnerA.Client.GetFromJsonAsync<Page<ConversationResponse>>("/v1/conversations", ApiDriver.Json);
+        Assert.Equal(fixture.ConversationA, Assert.Single(conversations!.Items).Id);
+        var messages = await fixture.OwnerA.Client.GetFromJsonAsync<Page<MessageResponse>>($"/v1/conversations/{fixture.ConversationA}/messages", ApiDriver.Json);
+        Assert.Equal("for A only", Assert.Single(messages!.Items).Body);
     }
 
     /// <summary>Fails when someone adds an endpoint with an id in its route without adding it to the matrix above.</summary>
@@ -121,6 +138,7 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
     {
         var numbers = await fixture.OwnerB.Client.GetFromJsonAsync<Page<NumberResponse>>("/v1/numbers", ApiDriver.Json);
         Assert.Equal(fixture.NumberB, Assert.Single(numbers!.Items).Id);
+        Assert.Empty((await fixture.OwnerB.Client.GetFromJsonAsync<Page<ConversationResponse>>("/v1/conversations", ApiDriver.Json))!.Items);
         var members = await fixture.OwnerB.Client.GetFromJsonAsync<Page<MemberResponse>>("/v1/members", ApiDriver.Json);
         Assert.Single(members!.Items);
         var audit = await fixture.OwnerB.Client.GetFromJsonAsync<JsonElement>("/v1/audit-log?limit=200");

@@ -44,7 +44,10 @@ public static class ApiPipeline
             .MapApiKeyEndpoints()
             .MapAuditLogEndpoints()
             .MapSipCredentialEndpoints()
-            .MapComplianceEndpoints();
+            .MapComplianceEndpoints()
+            .MapMessageEndpoints()
+            .MapConversationEndpoints()
+            .MapEventStreamEndpoints();
         return app;
     }
 }

@@ -47,6 +47,7 @@ public static class ApiServices
         services.AddPhonePlatformKeyProvider(configuration);
         services.AddContactUseCases();
         services.AddPhonePlatformCompliance(configuration);
+        services.AddPhonePlatformMessaging(configuration, roles);
         AddUseCases(services);
 
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)

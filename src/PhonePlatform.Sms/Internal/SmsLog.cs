@@ -33,4 +33,7 @@ internal static partial class SmsLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SMS carrier {Carrier} unreachable: {Reason}; retrying")]
     public static partial void CarrierUnreachable(ILogger logger, string carrier, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No SMS carrier configured (Sms:Carriers): outbound messages stay queued")]
+    public static partial void NoCarrier(ILogger logger);
 }
