@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Security;
 using System.Net.Sockets;
 using PhonePlatform.Smpp.Internal;
@@ -126,6 +127,9 @@ public sealed class SmppClient : IAsyncDisposable
         for (var i = 0; i < segments.Count; i++)
         {
             pdus[i] = ToSubmitSm(submission, segments[i]);
+            pdus[i].ClientReference = submission.ClientReference is null ? null
+                : segments.Count == 1 ? submission.ClientReference
+                : string.Create(CultureInfo.InvariantCulture, $"{submission.ClientReference}/{i + 1}");
             var invalid = pdus[i].Validate();
             if (invalid != CommandStatus.Ok)
             {

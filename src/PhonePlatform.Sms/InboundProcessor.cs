@@ -1,4 +1,5 @@
 using Npgsql;
+using PhonePlatform.Core.Events;
 using PhonePlatform.Core.Messaging;
 using PhonePlatform.Core.Protection;
 using PhonePlatform.Data;
@@ -13,7 +14,7 @@ public sealed record ReceivedMessage(Guid WorkspaceId, Guid ConversationId, Guid
 
 /// <summary>
 /// Stores a mobile-originated message in its conversation (found through the participant's blind index) and applies
-/// STOP/START/HELP: an opt-out is recorded and confirmed once, START removes it, HELP is answered.
+/// STOP/START/HELP, with its <c>message.received</c> event in the same SaveChanges: an opt-out is recorded and confirmed once, START removes it, HELP is answered.
 /// </summary>
 public sealed class InboundProcessor(NpgsqlDataSource dataSource, PhonePlatformDbContext db, EncryptedFieldProtector protector, SmsOptions options, TimeProvider time)
 {
@@ -36,11 +37,12 @@ public sealed class InboundProcessor(NpgsqlDataSource dataSource, PhonePlatformD
             ConversationId = conversation.Id,
             Direction = MessageDirection.Inbound,
             Body = EncryptedText.From(inbound.Text),
-            Segments = 1,
+            Segments = inbound.Concatenation?.Total ?? 1,
             Status = MessageStatus.Received,
             CreatedAt = now,
         };
         db.Add(message);
+        db.Add(MessageEvents.Create(WorkspaceEventTypes.MessageReceived, message, conversation, destination, now));
 
         var intent = OptOutKeywords.Classify(inbound.Text);
         var optOut = intent is KeywordIntent.OptOut or KeywordIntent.OptIn

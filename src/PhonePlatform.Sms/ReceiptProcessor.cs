@@ -1,54 +1,81 @@
-using Npgsql;
+using Microsoft.EntityFrameworkCore;
+using PhonePlatform.Core.Events;
+using PhonePlatform.Core.Messaging;
+using PhonePlatform.Data;
+using PhonePlatform.Sms.Internal;
 using PhonePlatform.Smpp;
 
 namespace PhonePlatform.Sms;
 
 /// <summary>
-/// Applies a delivery receipt to the message whose first segment the SMSC accepted under that id. Matching is by the
-/// carrier id alone (receipts carry no workspace), so this is a keyed update that reads no protected field.
+/// Applies a delivery receipt to the message whose first segment that carrier accepted under that id, and writes the
+/// <c>message.delivered</c> or <c>message.failed</c> event in the same SaveChanges. Receipts carry no workspace: the
+/// message is found (and row-locked, so duplicate receipts settle it once) by carrier and id before entering its
+/// workspace.
 /// </summary>
-public sealed class ReceiptProcessor(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class ReceiptProcessor(PhonePlatformDbContext db, TimeProvider time)
 {
-    private const string DeliveredSql = """
-        UPDATE "Messages" SET "Status" = 'Delivered', "DeliveredAt" = @at
-        WHERE "CarrierMessageId" = @id AND "Status" IN ('Queued', 'Sent') RETURNING "Id"
-        """;
-
-    private const string FailedSql = """
-        UPDATE "Messages" SET "Status" = 'Failed', "FailedAt" = @at, "FailureReason" = @reason
-        WHERE "CarrierMessageId" = @id AND "Status" IN ('Queued', 'Sent') RETURNING "Id"
-        """;
-
     /// <summary>
     /// Returns false when no message has the receipt's id yet (the receipt can overtake the worker's own write of the
-    /// id; the caller retries it shortly); true when applied, or when the receipt is not final and needs nothing.
+    /// id; the caller retries it shortly); true when applied, already settled, or not final.
     /// </summary>
-    public async Task<bool> ApplyAsync(DeliveryReceipt receipt, CancellationToken cancellationToken)
+    public async Task<bool> ApplyAsync(CarrierReceipt carrierReceipt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(receipt);
+        ArgumentNullException.ThrowIfNull(carrierReceipt);
+        var receipt = carrierReceipt.Receipt;
         if (!receipt.IsFinal)
         {
             return true;
         }
 
-        var delivered = receipt.State == MessageState.Delivered;
-        await using var command = dataSource.CreateCommand(delivered ? DeliveredSql : FailedSql);
-        command.Parameters.AddWithValue("id", receipt.MessageId);
-        command.Parameters.AddWithValue("at", time.GetUtcNow());
-        if (!delivered)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var key = await db.Database.SqlQuery<MessageKey>($"""
+            SELECT "Id", "WorkspaceId", "Status" FROM "Messages"
+            WHERE "CarrierMessageId" = {receipt.MessageId} AND "Carrier" = {carrierReceipt.Carrier}
+            FOR UPDATE
+            """).ToListAsync(cancellationToken);
+        if (key.Count == 0)
         {
-            command.Parameters.AddWithValue("reason", $"{receipt.State} err:{receipt.ErrorCode ?? "000"}");
+            return false;
         }
 
-        return await command.ExecuteScalarAsync(cancellationToken) is not null || await IsSettledAsync(receipt.MessageId, cancellationToken);
+        if (key[0].Status is not (nameof(MessageStatus.Queued) or nameof(MessageStatus.Sent)))
+        {
+            return true;
+        }
+
+        db.UseWorkspace(key[0].WorkspaceId);
+        var message = await db.Set<Message>().FirstAsync(m => m.Id == key[0].Id, cancellationToken);
+        var conversation = await db.Set<Conversation>().FirstAsync(c => c.Id == message.ConversationId, cancellationToken);
+        var number = await db.PhoneNumbers.Where(n => n.Id == conversation.PhoneNumberId).Select(n => n.E164).FirstAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        string type;
+        if (receipt.State == MessageState.Delivered)
+        {
+            message.Status = MessageStatus.Delivered;
+            message.DeliveredAt = now;
+            type = WorkspaceEventTypes.MessageDelivered;
+        }
+        else
+        {
+            message.Status = MessageStatus.Failed;
+            message.FailedAt = now;
+            message.FailureReason = $"{receipt.State} err:{receipt.ErrorCode ?? "000"}";
+            type = WorkspaceEventTypes.MessageFailed;
+        }
+
+        db.Add(MessageEvents.Create(type, message, conversation, number, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
-    // A duplicate receipt for a message already delivered or failed is applied (nothing to do), not retried. A
-    // message merely "Sent" here committed its carrier id after the update above looked: retry, do not drop.
-    private async Task<bool> IsSettledAsync(string carrierMessageId, CancellationToken cancellationToken)
+    private sealed class MessageKey
     {
-        await using var command = dataSource.CreateCommand("""SELECT 1 FROM "Messages" WHERE "CarrierMessageId" = @id AND "Status" IN ('Delivered', 'Failed')""");
-        command.Parameters.AddWithValue("id", carrierMessageId);
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+        public Guid Id { get; init; }
+
+        public Guid WorkspaceId { get; init; }
+
+        public string Status { get; init; } = string.Empty;
     }
 }

@@ -1,8 +1,20 @@
 namespace PhonePlatform.Sms;
 
-/// <summary>Settings of the SMS worker.</summary>
+/// <summary>Settings of the SMS worker (configuration section <c>Sms</c>).</summary>
 public sealed class SmsOptions
 {
+    /// <summary>SMPP carrier accounts by name; failover tries the others in name order.</summary>
+    public Dictionary<string, SmsCarrierOptions> Carriers { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The carrier of numbers without an override; the first carrier by name when unset.</summary>
+    public string? DefaultCarrier { get; set; }
+
+    /// <summary>Per-number override: E.164 of a workspace number (with or without '+') → carrier name.</summary>
+    public Dictionary<string, string> NumberCarriers { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>How long the parts of a concatenated inbound message are awaited before the parts present are stored.</summary>
+    public TimeSpan ReassemblyTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Outbox entries claimed per round.</summary>
     public int BatchSize { get; set; } = 200;
 

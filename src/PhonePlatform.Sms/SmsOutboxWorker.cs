@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using PhonePlatform.Core.Events;
 using PhonePlatform.Core.Messaging;
 using PhonePlatform.Data;
 using PhonePlatform.Sms.Internal;
@@ -16,11 +17,18 @@ namespace PhonePlatform.Sms;
 /// exponential backoff; permanent ones mark the message failed with the carrier's reason.
 /// </summary>
 public sealed class SmsOutboxWorker(
-    IServiceScopeFactory scopes, NpgsqlDataSource dataSource, ISmsCarrier carrier, SmsOptions options, TimeProvider time, ILogger<SmsOutboxWorker> logger)
+    IServiceScopeFactory scopes, NpgsqlDataSource dataSource, SmsCarrierRouter carriers, SmsOptions options, TimeProvider time, ILogger<SmsOutboxWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (carriers.Carriers.Count == 0)
+        {
+            // No carrier configured (Sms:Carriers): messages stay queued rather than failing for want of a route.
+            SmsLog.NoCarrier(logger);
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -74,18 +82,26 @@ public sealed class SmsOutboxWorker(
 
         var conversation = await db.Set<Conversation>().FirstAsync(c => c.Id == message.ConversationId, cancellationToken);
         var from = await db.PhoneNumbers.Where(n => n.Id == conversation.PhoneNumberId).Select(n => n.E164).FirstAsync(cancellationToken);
-        var submission = new SmsSubmission(SmppAddress.International(from), SmppAddress.International(conversation.Participant.Value), message.Body.Value);
+        // The message id is the client reference: a resubmission after an unknown outcome (lost connection, or this
+        // process killed between submit_sm_resp and the save below) carries the same reference, so the SMSC answers
+        // with the first message id instead of delivering twice.
+        var submission = new SmsSubmission(SmppAddress.International(from), SmppAddress.International(conversation.Participant.Value), message.Body.Value)
+        {
+            ClientReference = message.Id.ToString("N"),
+        };
         // Once submitted, the outcome must be recorded even when the worker is stopping: abandoning an in-flight
-        // submit_sm would leave its entry to be claimed again after the lease and sent twice.
-        var result = await carrier.SubmitAsync(submission, CancellationToken.None);
+        // submit_sm would leave its entry to be claimed again after the lease and sent again.
+        var (carrier, result) = await carriers.SubmitAsync(from, submission, CancellationToken.None);
         var now = time.GetUtcNow();
         if (result.Succeeded)
         {
             message.Status = MessageStatus.Sent;
             message.SentAt = now;
+            message.Carrier = carrier;
             message.CarrierMessageId = result.MessageId;
             message.CarrierMessageIds = string.Join(' ', result.MessageIds);
             db.Remove(outbox);
+            db.Add(MessageEvents.Create(WorkspaceEventTypes.MessageSent, message, conversation, from, now));
         }
         else if (result.Error!.IsTransient && entry.Attempts < options.MaxAttempts)
         {
@@ -100,7 +116,9 @@ public sealed class SmsOutboxWorker(
             message.Status = MessageStatus.Failed;
             message.FailedAt = now;
             message.FailureReason = result.Error.StatusName;
+            message.Carrier = carrier;
             db.Remove(outbox);
+            db.Add(MessageEvents.Create(WorkspaceEventTypes.MessageFailed, message, conversation, from, now));
             SmsLog.PermanentFailure(logger, message.Id, result.Error.StatusName);
         }
 

@@ -100,11 +100,19 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
             (Permission.NumbersManage, () => client.PutAsJsonAsync($"/v1/numbers/{fixture.NumberId}/call-settings", new NumberCallSettingsRequest(RingTimeoutSeconds: 20), ApiDriver.Json)),
             (Permission.NumbersManage, () => client.DeleteAsync($"/v1/numbers/{fixture.NumberId}/greeting")),
             (Permission.NumbersManage, () => client.PutAsync($"/v1/numbers/{fixture.NumberId}/greeting", new ByteArrayContent([1, 2, 3]))),
+            (Permission.NumbersUse, () => client.PostAsJsonAsync("/v1/messages", new SendMessageRequest(fixture.NumberId.ToString(), "not a number", "probe"), ApiDriver.Json)),
+            (Permission.NumbersRead, () => client.PostAsJsonAsync("/v1/messages/preview", new MessagePreviewRequest("probe"), ApiDriver.Json)),
+            (Permission.NumbersRead, () => client.GetAsync($"/v1/messages/{Guid.CreateVersion7()}")),
+            (Permission.NumbersRead, () => client.GetAsync("/v1/conversations")),
+            (Permission.NumbersRead, () => client.GetAsync($"/v1/conversations/{Guid.CreateVersion7()}")),
+            (Permission.NumbersRead, () => client.GetAsync($"/v1/conversations/{Guid.CreateVersion7()}/messages")),
+            (Permission.NumbersRead, () => client.PostAsync($"/v1/conversations/{Guid.CreateVersion7()}/read", null)),
+            (Permission.NumbersRead, () => client.GetAsync("/v1/events", HttpCompletionOption.ResponseHeadersRead)),
         };
 
         foreach (var (permission, call) in probes)
         {
-            var response = await call();
+            using var response = await call();
             var allowed = expected.HasFlag(permission);
             var what = $"{actor} {response.RequestMessage!.Method} {response.RequestMessage.RequestUri!.PathAndQuery} -> {(int)response.StatusCode}";
             if (allowed)

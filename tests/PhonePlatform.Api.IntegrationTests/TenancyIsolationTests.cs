@@ -36,6 +36,9 @@ public sealed class TenancyFixture : IAsyncLifetime
     public Guid VoicemailA { get; private set; }
 
     public Guid RecordingA { get; private set; }
+    public Guid ConversationA { get; private set; }
+
+    public Guid MessageA { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -56,6 +59,10 @@ public sealed class TenancyFixture : IAsyncLifetime
         await ApiDriver.Expect(contact, HttpStatusCode.Created);
         ContactA = (await contact.Content.ReadFromJsonAsync<ContactResponse>(ApiDriver.Json))!.Id;
         (CallA, VoicemailA, RecordingA) = await CallHistory.SeedAsync(Factory.Services, OwnerA.WorkspaceId, "+14155550100");
+        var message = await OwnerA.Client.PostAsJsonAsync("/v1/messages", new SendMessageRequest(NumberA.ToString(), "+14155550199", "for A only"), ApiDriver.Json);
+        await ApiDriver.Expect(message, HttpStatusCode.Accepted);
+        var sent = (await message.Content.ReadFromJsonAsync<SendMessageResponse>(ApiDriver.Json))!;
+        (ConversationA, MessageA) = (sent.ConversationId, sent.Id);
     }
 
     public async Task DisposeAsync() => await ((IAsyncLifetime)Factory).DisposeAsync();
@@ -90,6 +97,11 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         ("PUT", $"/v1/numbers/{fixture.NumberA}/call-settings", new NumberCallSettingsRequest(RingTimeoutSeconds: 10)),
         ("PUT", $"/v1/numbers/{fixture.NumberA}/greeting", CallHistory.WavContent(CallHistory.ToneWav(8000, 1, 0.2))),
         ("DELETE", $"/v1/numbers/{fixture.NumberA}/greeting", null),
+        ("GET", $"/v1/messages/{fixture.MessageA}", null),
+        ("POST", "/v1/messages", new SendMessageRequest(fixture.NumberA.ToString(), "+14155550198", "from A's number")),
+        ("GET", $"/v1/conversations/{fixture.ConversationA}", null),
+        ("GET", $"/v1/conversations/{fixture.ConversationA}/messages", null),
+        ("POST", $"/v1/conversations/{fixture.ConversationA}/read", null),
     ];
 
     [Fact]
@@ -121,6 +133,10 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         await ApiDriver.Expect(await fixture.OwnerA.Client.GetAsync($"/v1/recordings/{fixture.RecordingA}"), HttpStatusCode.OK);
         var voicemail = await fixture.OwnerA.Client.GetFromJsonAsync<VoicemailResponse>($"/v1/voicemails/{fixture.VoicemailA}", ApiDriver.Json);
         Assert.False(voicemail!.Listened);
+        var conversations = await fixture.OwnerA.Client.GetFromJsonAsync<Page<ConversationResponse>>("/v1/conversations", ApiDriver.Json);
+        Assert.Equal(fixture.ConversationA, Assert.Single(conversations!.Items).Id);
+        var messages = await fixture.OwnerA.Client.GetFromJsonAsync<Page<MessageResponse>>($"/v1/conversations/{fixture.ConversationA}/messages", ApiDriver.Json);
+        Assert.Equal("for A only", Assert.Single(messages!.Items).Body);
     }
 
     /// <summary>Fails when someone adds an endpoint with an id in its route without adding it to the matrix above.</summary>
@@ -145,6 +161,7 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
     {
         var numbers = await fixture.OwnerB.Client.GetFromJsonAsync<Page<NumberResponse>>("/v1/numbers", ApiDriver.Json);
         Assert.Equal(fixture.NumberB, Assert.Single(numbers!.Items).Id);
+        Assert.Empty((await fixture.OwnerB.Client.GetFromJsonAsync<Page<ConversationResponse>>("/v1/conversations", ApiDriver.Json))!.Items);
         var members = await fixture.OwnerB.Client.GetFromJsonAsync<Page<MemberResponse>>("/v1/members", ApiDriver.Json);
         Assert.Single(members!.Items);
         var audit = await fixture.OwnerB.Client.GetFromJsonAsync<JsonElement>("/v1/audit-log?limit=200");

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PhonePlatform.Core.Messaging;
 using PhonePlatform.Sms.IntegrationTests.Support;
@@ -35,6 +37,16 @@ public sealed class SendPipelineTests
         Assert.Equal(SmsStack.WorkspaceNumber.TrimStart('+'), submit.Source);
         Assert.Equal(body, submit.Text);
         Assert.Equal(0, await CountAsync(stack, """SELECT count(*) FROM "SmsOutbox" """));
+
+        // message.sent and message.delivered were written with the status changes (transactional outbox).
+        var events = await stack.QueryAsync(db => db.WorkspaceEvents.OrderBy(e => e.Sequence).ToListAsync());
+        Assert.Equal(["message.sent", "message.delivered"], events.Select(e => e.Type));
+        using var delivered = JsonDocument.Parse(events[1].Data.Value);
+        Assert.Equal(message.Id, delivered.RootElement.GetProperty("messageId").GetGuid());
+        Assert.Equal(stack.NumberId, delivered.RootElement.GetProperty("numberId").GetGuid());
+        Assert.Equal(Recipient, delivered.RootElement.GetProperty("to").GetString());
+        Assert.Equal("delivered", delivered.RootElement.GetProperty("status").GetString());
+        Assert.Equal(message.Id.ToString("N"), submit.ClientReference);
 
         // At rest: neither the body nor the participant number appears in the stored rows.
         var rawBody = await ScalarAsync<byte[]>(stack, """SELECT "Body" FROM "Messages" """);

@@ -5,12 +5,19 @@
 //   GET  /stats                         counts and every submit_sm received (JSON)
 //   POST /throttle?count=N              answer ESME_RTHROTTLED to the next N submit_sm
 //   POST /drop?answer=A&hold=H          answer A more submit_sm, withhold the responses of the next H, then drop every connection
-//   POST /deliver?from=&to=&text=&coding=0|8   send a mobile-originated deliver_sm to every bound session
+//   POST /deliver?from=&to=&text=&coding=0|8[&part=ref,total,n]   send a mobile-originated deliver_sm to every bound
+//                                       session (part: one part of a concatenated message, UDH 05 00 03 ref total n)
 //   POST /raw?hex=...                   write raw octets to every session (hostile input from the SMSC side)
 //   POST /unbind                        send unbind to every session
 //   POST /receipts?enabled=0|1&stat=DELIVRD    receipts on/off and their stat word
 //   POST /silence?enabled=0|1           stop answering everything (enquire_link included): a dead but open link
 //   POST /record?enabled=0|1            keep (default) or stop keeping every submit_sm in /stats (benchmarks)
+//   POST /credentials?system-id=&password=   change the account the SMSC accepts (binds after this use it)
+//
+// Client references: a submit_sm carrying the vendor TLV 0x1500 (the ESME's stable reference of the message, a
+// C-octet string) that repeats the reference of a submission already accepted (or received but left unanswered) is
+// answered with the first message_id and not counted, recorded or receipted again (`duplicates` counts them). This is
+// how carriers that take a client reference behave, and what makes an ESME's retry after an unknown outcome safe.
 const smpp = require('smpp');
 const defs = require('smpp/lib/defs');
 const http = require('http');
@@ -43,8 +50,9 @@ const config = {
 const stats = {
   connections: 0, bindAttempts: 0, binds: 0, bindFailures: 0, submits: 0, accepted: 0, throttled: 0, withheld: 0,
   drops: 0, receiptsSent: 0, deliverSent: 0, deliverResps: 0, deliverRespStatuses: [], enquireLinks: 0,
-  enquireLinkResps: 0, unbinds: 0, genericNacks: [], messages: [],
+  enquireLinkResps: 0, unbinds: 0, genericNacks: [], messages: [], duplicates: 0,
 };
+const byReference = new Map();
 const control = { throttle: 0, answer: null, hold: 0, receipts: true, stat: 'DELIVRD', silent: false, record: true };
 const sessions = new Set();
 let nextMessageId = 1;
@@ -62,8 +70,49 @@ function dropAll() {
   for (const session of sessions) session.destroy();
 }
 
+function clientReference(pdu) {
+  const value = pdu[0x1500];
+  return Buffer.isBuffer(value) ? value.toString('latin1').replace(/\0$/, '') : null;
+}
+
+// A resubmission of a reference the SMSC already holds: answer with the first id (accepting a withheld one now).
+function onResubmit(session, pdu, held) {
+  if (control.silent) return true;
+  if (held.status === 'withheld') {
+    held.messageId = 'M' + String(nextMessageId++).padStart(8, '0');
+    held.status = 'accepted';
+    stats.accepted++;
+    session.send(pdu.response({ message_id: held.messageId }));
+    sendReceipt(session, pdu, held);
+    return true;
+  }
+  stats.duplicates++;
+  session.send(pdu.response({ message_id: held.messageId }));
+  return true;
+}
+
+function sendReceipt(session, pdu, record) {
+  if (!control.receipts || (pdu.registered_delivery & 0x03) !== 1) return;
+  const messageId = record.messageId;
+  const now = timestamp();
+  const text = 'id:' + messageId + ' sub:001 dlvr:001 submit date:' + now + ' done date:' + now + ' stat:' + control.stat +
+    ' err:000 text:' + (record.text || '').substring(0, 20);
+  setImmediate(() => {
+    stats.receiptsSent++;
+    session.deliver_sm({
+      source_addr: pdu.destination_addr, source_addr_ton: pdu.dest_addr_ton, source_addr_npi: pdu.dest_addr_npi,
+      destination_addr: pdu.source_addr, dest_addr_ton: pdu.source_addr_ton, dest_addr_npi: pdu.source_addr_npi,
+      esm_class: 0x04, short_message: Buffer.from(text, 'latin1'),
+      receipted_message_id: messageId, message_state: control.stat === 'DELIVRD' ? 2 : 5,
+    });
+  });
+}
+
 function onSubmit(session, pdu) {
   stats.submits++;
+  const reference = clientReference(pdu);
+  const held = reference === null ? undefined : byReference.get(reference);
+  if (held && (held.status === 'accepted' || held.status === 'withheld') && onResubmit(session, pdu, held)) return;
   const sm = pdu.short_message || {};
   const raw = sm.raw || Buffer.alloc(0);
   const record = {
@@ -71,8 +120,10 @@ function onSubmit(session, pdu) {
     destination: pdu.destination_addr, destinationTon: pdu.dest_addr_ton, destinationNpi: pdu.dest_addr_npi,
     esmClass: pdu.esm_class, dataCoding: pdu.data_coding, registeredDelivery: pdu.registered_delivery,
     shortMessageHex: raw.toString('hex'), text: typeof sm.message === 'string' ? sm.message : null, messageId: null, status: 'pending',
+    clientReference: reference,
   };
   if (control.record) stats.messages.push(record);
+  if (reference !== null) byReference.set(reference, record);
   if (control.silent) { record.status = 'silent'; return; }
   if (control.throttle > 0) {
     control.throttle--;
@@ -97,20 +148,7 @@ function onSubmit(session, pdu) {
   record.status = 'accepted';
   stats.accepted++;
   session.send(pdu.response({ message_id: messageId }));
-  if (control.receipts && (pdu.registered_delivery & 0x03) === 1) {
-    const now = timestamp();
-    const text = 'id:' + messageId + ' sub:001 dlvr:001 submit date:' + now + ' done date:' + now + ' stat:' + control.stat +
-      ' err:000 text:' + (record.text || '').substring(0, 20);
-    setImmediate(() => {
-      stats.receiptsSent++;
-      session.deliver_sm({
-        source_addr: pdu.destination_addr, source_addr_ton: pdu.dest_addr_ton, source_addr_npi: pdu.dest_addr_npi,
-        destination_addr: pdu.source_addr, dest_addr_ton: pdu.source_addr_ton, dest_addr_npi: pdu.source_addr_npi,
-        esm_class: 0x04, short_message: Buffer.from(text, 'latin1'),
-        receipted_message_id: messageId, message_state: control.stat === 'DELIVRD' ? 2 : 5,
-      });
-    });
-  }
+  sendReceipt(session, pdu, record);
 }
 
 function onSession(session) {
@@ -150,6 +188,10 @@ function handleControl(request, response) {
     case '/throttle': control.throttle = Number(q.get('count') || '1'); return reply({ ok: true });
     case '/drop': control.answer = Number(q.get('answer') || '0'); control.hold = Number(q.get('hold') || '1'); return reply({ ok: true });
     case '/receipts': control.receipts = q.get('enabled') !== '0'; control.stat = q.get('stat') || 'DELIVRD'; return reply({ ok: true });
+    case '/credentials':
+      config.systemId = q.get('system-id') || config.systemId;
+      config.password = q.get('password') || config.password;
+      return reply({ ok: true });
     case '/record': control.record = q.get('enabled') !== '0'; return reply({ ok: true });
     case '/silence': control.silent = q.get('enabled') !== '0'; return reply({ ok: true });
     case '/unbind': for (const s of sessions) s.unbind(); return reply({ ok: true, sessions: sessions.size });
@@ -161,13 +203,15 @@ function handleControl(request, response) {
     case '/deliver': {
       const coding = Number(q.get('coding') || '0');
       const text = q.get('text') || '';
-      const message = coding === 8 ? Buffer.from(text, 'utf16le').swap16() : Buffer.from(text, 'latin1');
+      const body = coding === 8 ? Buffer.from(text, 'utf16le').swap16() : Buffer.from(text, 'latin1');
+      const part = q.get('part') ? q.get('part').split(',').map(Number) : null;
+      const message = part ? Buffer.concat([Buffer.from([5, 0, 3, part[0], part[1], part[2]]), body]) : body;
       for (const s of sessions) {
         stats.deliverSent++;
         s.deliver_sm({
           source_addr: q.get('from') || '15550001111', source_addr_ton: 1, source_addr_npi: 1,
           destination_addr: q.get('to') || '15550002222', dest_addr_ton: 1, dest_addr_npi: 1,
-          esm_class: 0, data_coding: coding, short_message: message,
+          esm_class: part ? 0x40 : 0, data_coding: coding, short_message: message,
         });
       }
       return reply({ ok: true, sessions: sessions.size });

@@ -28,14 +28,7 @@ public static class NumberEndpoints
         return v1;
     }
 
-    /// <summary>
-    /// Need-to-know: callers that manage numbers, and API keys (workspace-level machine credentials), see every
-    /// number; members and viewers see only the numbers granted to them.
-    /// </summary>
-    private static IQueryable<PhoneNumber> Visible(PhonePlatformDbContext db, Caller caller) =>
-        NumberAccessPolicy.SeesAllNumbers(caller.Permissions) || caller.IsApiKey
-            ? db.PhoneNumbers
-            : db.PhoneNumbers.Where(n => db.NumberAccess.Any(a => a.PhoneNumberId == n.Id && a.MembershipId == caller.MembershipId));
+    private static IQueryable<PhoneNumber> Visible(PhonePlatformDbContext db, Caller caller) => NumberScope.Visible(db, caller);
 
     private static async Task<Results<Ok<Page<NumberResponse>>, ProblemHttpResult>> ListAsync(
         Caller caller, PhonePlatformDbContext db, string? cursor, int? limit, CancellationToken cancellationToken)

@@ -48,7 +48,10 @@ public static class ApiPipeline
             .MapApiKeyEndpoints()
             .MapAuditLogEndpoints()
             .MapSipCredentialEndpoints()
-            .MapComplianceEndpoints();
+            .MapComplianceEndpoints()
+            .MapMessageEndpoints()
+            .MapConversationEndpoints()
+            .MapEventStreamEndpoints();
         return app;
     }
 }

@@ -49,6 +49,7 @@ public static class ApiServices
         services.AddContactUseCases();
         services.AddPhonePlatformCalls();
         services.AddPhonePlatformCompliance(configuration);
+        services.AddPhonePlatformMessaging(configuration, roles);
         AddUseCases(services);
 
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)

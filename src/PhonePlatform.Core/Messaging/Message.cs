@@ -13,6 +13,9 @@ public sealed class Message : ITenantScoped
     public int Segments { get; set; }
     public MessageStatus Status { get; set; }
 
+    /// <summary>The configured carrier (Sms:Carriers name) that accepted the message; carrier ids are unique only per carrier.</summary>
+    public string? Carrier { get; set; }
+
     /// <summary>The SMSC's id of the first segment; its delivery receipt settles the message's status.</summary>
     public string? CarrierMessageId { get; set; }
 

@@ -27,6 +27,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.HasIndex(m => new { m.ConversationId, m.Id });
         builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Carrier).HasMaxLength(32);
         builder.Property(m => m.CarrierMessageId).HasMaxLength(65);
         builder.HasIndex(m => m.CarrierMessageId);
         builder.Property(m => m.CarrierMessageIds).HasMaxLength(2048);

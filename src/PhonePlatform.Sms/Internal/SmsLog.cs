@@ -21,4 +21,19 @@ internal static partial class SmsLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Receipt for unknown carrier id {CarrierMessageId}: dropped")]
     public static partial void UnmatchedReceipt(ILogger logger, string carrierMessageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Concatenated inbound message {Reference}: not all parts arrived in time; stored the parts present")]
+    public static partial void IncompleteConcatenation(ILogger logger, int reference);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SMS carrier {Carrier} link up={IsUp}: {Reason}")]
+    public static partial void CarrierLink(ILogger logger, string carrier, bool isUp, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "SMS carrier {Carrier} refused the bind ({Reason}): check Sms:Carriers:{Carrier}:SystemId and Password; messages stay queued")]
+    public static partial void BindRefused(ILogger logger, string carrier, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMS carrier {Carrier} unreachable: {Reason}; retrying")]
+    public static partial void CarrierUnreachable(ILogger logger, string carrier, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No SMS carrier configured (Sms:Carriers): outbound messages stay queued")]
+    public static partial void NoCarrier(ILogger logger);
 }

@@ -33,6 +33,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["HTTPS_PORT"] = "443",
     };
 
+    /// <summary>Keep the system clock instead of <see cref="Time"/> (for tests of background loops: SMS workers, event streams).</summary>
+    public bool UseSystemClock { get; init; }
+
     /// <summary>Extra registrations a test class adds before the host starts (e.g. a log sink).</summary>
     public Action<IServiceCollection>? ExtraServices { get; set; }
 
@@ -62,8 +65,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings));
         builder.ConfigureServices(services =>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Time);
+            if (!UseSystemClock)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Time);
+            }
+
             // TestServer has no socket; give requests the loopback address a real connection would have.
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackRemoteAddress>();
             ExtraServices?.Invoke(services);

@@ -15,6 +15,7 @@ internal sealed class SmscSimulator : IAsyncDisposable
 
     private readonly Process process;
     private readonly HttpClient control;
+    private int disposed;
 
     private SmscSimulator(Process process, int port, int controlPort)
     {
@@ -116,8 +117,14 @@ internal sealed class SmscSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the simulator (a carrier going away); safe to call again.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         control.Dispose();
         if (!process.HasExited)
         {
@@ -164,7 +171,8 @@ internal sealed record SmscStats(
     int EnquireLinkResps,
     int Unbinds,
     IReadOnlyList<SmscNack> GenericNacks,
-    IReadOnlyList<SmscSubmit> Messages);
+    IReadOnlyList<SmscSubmit> Messages,
+    int Duplicates);
 
 internal sealed record SmscNack(uint Sequence, uint Status);
 
@@ -182,4 +190,5 @@ internal sealed record SmscSubmit(
     string ShortMessageHex,
     string? Text,
     string? MessageId,
-    string Status);
+    string Status,
+    string? ClientReference);

@@ -192,6 +192,31 @@ public sealed class PduCodecTests
     }
 
     [Fact]
+    public void Decode_ClientReferenceWithoutNul_IsInvalidParameterLength()
+    {
+        var body = "00 0101 00 0101 00 000000 00 00 00000000 00" + "1500 0003 414243";
+        var frame = Frame(0x00000004, body);
+
+        Assert.Equal(CommandStatus.InvalidParameterLength, PduCodec.Decode(frame).Error);
+    }
+
+    [Fact]
+    public void Decode_ClientReference_IsRead()
+    {
+        var body = "00 0101 00 0101 00 000000 00 00 00000000 00" + "1500 0004 41424300";
+        var frame = Frame(0x00000004, body);
+
+        Assert.Equal("ABC", Assert.IsType<SubmitSmPdu>(PduCodec.Decode(frame).Pdu).ClientReference);
+    }
+
+    [Fact]
+    public void Validate_ClientReferenceOfSixtyFiveCharacters_IsInvalidOptionalParameterValue()
+    {
+        var pdu = new SubmitSmPdu { ClientReference = new string('r', 65) };
+        Assert.Equal(CommandStatus.InvalidOptionalParameterValue, pdu.Validate());
+    }
+
+    [Fact]
     public void Decode_TooManyOptionalParameters_IsRefused()
     {
         var body = "00 0101 00 0101 00 000000 00 00 00000000 00" + string.Concat(Enumerable.Repeat("7777 0000", TlvTag.MaxPerPdu + 1));

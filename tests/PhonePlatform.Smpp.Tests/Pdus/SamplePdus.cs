@@ -58,6 +58,7 @@ internal static class SamplePdus
         DataCoding = 0x08,
         ShortMessage = Enumerable.Range(0, 254).Select(i => (byte)i).ToArray(),
         UserMessageReference = 0xBEEF,
+        ClientReference = "019ab2c4-7d1e-7000-8000-0123456789ab/2",
     };
 
     private static DeliverSmPdu Deliver() => new()

@@ -23,10 +23,10 @@ internal sealed class SmsStack : IAsyncDisposable
     private readonly ServiceProvider services;
     private readonly string keyFolder = Path.Combine(Path.GetTempPath(), "pp-keys-" + Guid.NewGuid().ToString("N"));
 
-    private SmsStack(TestDatabase database, SmscSimulator smsc, SmsOptions options)
+    private SmsStack(TestDatabase database, IReadOnlyList<SmscSimulator> smscs, SmsOptions options, string? password)
     {
         Database = database;
-        Smsc = smsc;
+        Smscs = smscs;
         var collection = new ServiceCollection();
         collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         collection.AddSingleton(TimeProvider.System);
@@ -34,8 +34,11 @@ internal sealed class SmsStack : IAsyncDisposable
         collection.AddScoped<ITenantContext>(_ => NoTenant.Instance);
         collection.AddPhonePlatformData(_ => database.ConnectionString);
         collection.AddPhonePlatformSms(options);
-        collection.AddSingleton(provider => new SmppCarrier(smsc.ClientOptions(), provider.GetRequiredService<SmsIngress>()));
-        collection.AddSingleton<ISmsCarrier>(provider => provider.GetRequiredService<SmppCarrier>());
+        collection.AddSingleton(provider => new SmsCarrierRouter(
+            smscs.Select((smsc, i) => new NamedCarrier(CarrierName(i), new SmppCarrier(CarrierName(i), smsc.ClientOptions(password), provider.GetRequiredService<SmsIngress>()))),
+            options.DefaultCarrier,
+            options.NumberCarriers));
+        collection.AddSingleton<SmppCarrierLinks>();
         collection.AddSingleton<SmsIngressWorker>();
         collection.AddTransient<SmsOutboxWorker>();
         services = collection.BuildServiceProvider();
@@ -43,16 +46,33 @@ internal sealed class SmsStack : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
-    public SmscSimulator Smsc { get; }
+    /// <summary>The first SMSC (carrier "carrier-a").</summary>
+    public SmscSimulator Smsc => Smscs[0];
+
+    /// <summary>One SMSC per carrier: "carrier-a", "carrier-b", …</summary>
+    public IReadOnlyList<SmscSimulator> Smscs { get; }
+
+    public SmsCarrierRouter Router => services.GetRequiredService<SmsCarrierRouter>();
+
+    public static string CarrierName(int index) => "carrier-" + (char)('a' + index);
 
     public Guid WorkspaceId { get; private set; }
 
     public Guid NumberId { get; private set; }
 
-    public static async Task<SmsStack> StartAsync(SmsOptions? options = null)
+    /// <summary>
+    /// Starts the stack with <paramref name="carriers"/> SMSC simulators; the carriers bind in the background
+    /// (<see cref="SmppCarrierLinks"/>), with <paramref name="password"/> instead of the right one when given.
+    /// </summary>
+    public static async Task<SmsStack> StartAsync(SmsOptions? options = null, int carriers = 1, string? password = null, bool waitForBind = true)
     {
-        var smsc = await SmscSimulator.StartAsync();
-        var stack = new SmsStack(await TestDatabase.CreateAsync(), smsc, options ?? new SmsOptions { PollInterval = TimeSpan.FromMilliseconds(20) });
+        var smscs = new List<SmscSimulator>();
+        for (var i = 0; i < carriers; i++)
+        {
+            smscs.Add(await SmscSimulator.StartAsync());
+        }
+
+        var stack = new SmsStack(await TestDatabase.CreateAsync(), smscs, options ?? new SmsOptions { PollInterval = TimeSpan.FromMilliseconds(20) }, password);
         await using (var scope = stack.services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<PhonePlatformDbContext>().Database.MigrateAsync();
@@ -68,12 +88,33 @@ internal sealed class SmsStack : IAsyncDisposable
         });
         stack.WorkspaceId = workspace.Id;
         stack.NumberId = number.Id;
-        await stack.services.GetRequiredService<SmppCarrier>().StartAsync(CancellationToken.None);
+        await stack.Links.StartAsync(CancellationToken.None);
+        if (waitForBind)
+        {
+            await WaitUntilAsync(() => stack.Router.Carriers.All(c => c.Carrier.IsAvailable), "carriers bound");
+        }
+
         await stack.Ingress.StartAsync(CancellationToken.None);
         return stack;
     }
 
     public SmsIngressWorker Ingress => services.GetRequiredService<SmsIngressWorker>();
+
+    public SmppCarrierLinks Links => services.GetRequiredService<SmppCarrierLinks>();
+
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Never reached: " + what);
+            }
+
+            await Task.Delay(20);
+        }
+    }
 
     /// <summary>A new outbox worker (several can run against the same outbox).</summary>
     public SmsOutboxWorker NewWorker() => services.GetRequiredService<SmsOutboxWorker>();
@@ -130,8 +171,13 @@ internal sealed class SmsStack : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Ingress.StopAsync(CancellationToken.None);
+        await Links.StopAsync(CancellationToken.None);
         await services.DisposeAsync();
-        await Smsc.DisposeAsync();
+        foreach (var smsc in Smscs)
+        {
+            await smsc.DisposeAsync();
+        }
+
         await Database.DisposeAsync();
         if (Directory.Exists(keyFolder))
         {

@@ -56,6 +56,8 @@ internal abstract class ShortMessagePdu : Pdu
 
     public ushort? UserMessageReference { get => tlvs.UserMessageReference; set => tlvs.UserMessageReference = value; }
 
+    public string? ClientReference { get => tlvs.ClientReference; set => tlvs.ClientReference = value; }
+
     public override int BodyLength =>
         PduWriter.CStringSize(ServiceType) + 2 + PduWriter.CStringSize(SourceAddr) + 2 + PduWriter.CStringSize(DestinationAddr)
         + 3 + PduWriter.CStringSize(ScheduleDeliveryTime) + PduWriter.CStringSize(ValidityPeriod) + 5 + ShortMessage.Length
@@ -110,6 +112,11 @@ internal abstract class ShortMessagePdu : Pdu
         if (ValidityPeriod.Length >= FieldLimits.Time)
         {
             return CommandStatus.InvalidValidityPeriod;
+        }
+
+        if (ClientReference is { Length: >= FieldLimits.MessageId })
+        {
+            return CommandStatus.InvalidOptionalParameterValue;
         }
 
         return ShortMessage.Length > FieldLimits.ShortMessage || (MessagePayload?.Length ?? 0) > ushort.MaxValue

@@ -18,6 +18,8 @@ internal struct TlvSet
 
     public byte? ScInterfaceVersion { get; set; }
 
+    public string? ClientReference { get; set; }
+
     public CommandStatus TryRead(ref PduReader reader)
     {
         var count = 0;
@@ -79,6 +81,15 @@ internal struct TlvSet
 
                 UserMessageReference = (ushort)((value[0] << 8) | value[1]);
                 return CommandStatus.Ok;
+            case TlvTag.ClientReference:
+                var reference = new PduReader(value);
+                if (!reference.TryReadCString(FieldLimits.MessageId, out var text) || reference.Remaining != 0)
+                {
+                    return CommandStatus.InvalidParameterLength;
+                }
+
+                ClientReference = text;
+                return CommandStatus.Ok;
             case TlvTag.ScInterfaceVersion:
                 if (value.Length != 1)
                 {
@@ -99,7 +110,8 @@ internal struct TlvSet
         + (NetworkErrorCode is null ? 0 : 7)
         + (MessagePayload is null ? 0 : 4 + MessagePayload.Length)
         + (UserMessageReference is null ? 0 : 6)
-        + (ScInterfaceVersion is null ? 0 : 5);
+        + (ScInterfaceVersion is null ? 0 : 5)
+        + (ClientReference is null ? 0 : 4 + PduWriter.CStringSize(ClientReference));
 
     public readonly void Write(ref PduWriter writer)
     {
@@ -144,6 +156,13 @@ internal struct TlvSet
             writer.WriteUInt16(TlvTag.ScInterfaceVersion);
             writer.WriteUInt16(1);
             writer.WriteByte(version);
+        }
+
+        if (ClientReference is { } clientReference)
+        {
+            writer.WriteUInt16(TlvTag.ClientReference);
+            writer.WriteUInt16((ushort)PduWriter.CStringSize(clientReference));
+            writer.WriteCString(clientReference);
         }
     }
 }

@@ -10,6 +10,12 @@ internal static class TlvTag
     public const ushort MessagePayload = 0x0424;
     public const ushort MessageState = 0x0427;
 
+    /// <summary>
+    /// Vendor-specific range (SMPP 3.4 §5.3.2: 0x1400–0x3FFF): the ESME's own stable reference of a submission, a
+    /// C-octet string. SMSCs that honour it answer a resubmission with the first message_id instead of sending again.
+    /// </summary>
+    public const ushort ClientReference = 0x1500;
+
     /// <summary>Bound on optional parameters per PDU, so a hostile peer cannot make us loop over thousands of empty TLVs.</summary>
     public const int MaxPerPdu = 64;
 }
