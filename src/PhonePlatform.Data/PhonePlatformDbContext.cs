@@ -9,6 +9,7 @@ using PhonePlatform.Core.Identity;
 using PhonePlatform.Core.Idempotency;
 using PhonePlatform.Core.Members;
 using PhonePlatform.Core.Numbers;
+using PhonePlatform.Core.Webhooks;
 using PhonePlatform.Core.Workspaces;
 using PhonePlatform.Data.Encryption;
 
@@ -38,6 +39,10 @@ public sealed class PhonePlatformDbContext(DbContextOptions<PhonePlatformDbConte
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<KeyRotation> KeyRotations => Set<KeyRotation>();
     public DbSet<WorkspaceEvent> WorkspaceEvents => Set<WorkspaceEvent>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookSecret> WebhookSecrets => Set<WebhookSecret>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     /// <summary>The workspace every query and write is confined to; read by the query filters on each query.</summary>
     public Guid? CurrentWorkspaceId => tenant.WorkspaceId ?? workspaceOverride;
