@@ -12,7 +12,8 @@ public static class WebhookServiceCollectionExtensions
     public static IServiceCollection AddPhonePlatformWebhooks(this IServiceCollection services, IConfiguration configuration, bool runJobs)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton(configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions());
+        // Read when first resolved, so configuration added after registration (hosts, test factories) counts.
+        services.AddSingleton(_ => configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions());
         services.AddSingleton<WebhookUrlPolicy>();
         services.AddSingleton<WebhookInputRules>();
         services.AddSingleton<WebhookRetrySchedule>();

@@ -86,6 +86,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
             (Permission.NumbersManage, () => client.PostAsJsonAsync("/v1/numbers", new AddNumberRequest("+14155550101"), ApiDriver.Json)),
             (Permission.MembersManage, () => client.PostAsJsonAsync("/v1/members", new AddMemberRequest("not-an-address", Role.Viewer), ApiDriver.Json)),
             (Permission.ApiKeysManage, () => client.PostAsJsonAsync("/v1/api-keys", new CreateApiKeyRequest("probe", ["workspace:read"]), ApiDriver.Json)),
+            (Permission.WebhooksManage, () => client.GetAsync("/v1/webhooks")),
+            (Permission.WebhooksManage, () => client.PostAsJsonAsync("/v1/webhooks", new WebhookRequest("http://not-allowed.example/", ["contact.created"]), ApiDriver.Json)),
         };
 
         foreach (var (permission, call) in probes)

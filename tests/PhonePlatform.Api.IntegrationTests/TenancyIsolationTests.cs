@@ -30,6 +30,10 @@ public sealed class TenancyFixture : IAsyncLifetime
 
     public Guid ContactA { get; private set; }
 
+    public Guid WebhookA { get; private set; }
+
+    public Guid DeliveryA { get; private set; }
+
     public async Task InitializeAsync()
     {
         await Factory.InitializeAsync();
@@ -48,6 +52,12 @@ public sealed class TenancyFixture : IAsyncLifetime
         var contact = await OwnerA.Client.PostAsJsonAsync("/v1/contacts", new ContactRequest("Ada A", ["+14155550199"]), ApiDriver.Json);
         await ApiDriver.Expect(contact, HttpStatusCode.Created);
         ContactA = (await contact.Content.ReadFromJsonAsync<ContactResponse>(ApiDriver.Json))!.Id;
+        var webhook = await OwnerA.Client.PostAsJsonAsync("/v1/webhooks", new WebhookRequest("http://127.0.0.1:9/hook", ["contact.created"]), ApiDriver.Json);
+        await ApiDriver.Expect(webhook, HttpStatusCode.Created);
+        WebhookA = (await webhook.Content.ReadFromJsonAsync<CreatedWebhookResponse>(ApiDriver.Json))!.Webhook.Id;
+        var test = await OwnerA.Client.PostAsync($"/v1/webhooks/{WebhookA}/test", null);
+        await ApiDriver.Expect(test, HttpStatusCode.Accepted);
+        DeliveryA = (await test.Content.ReadFromJsonAsync<WebhookDeliveryResponse>(ApiDriver.Json))!.Id;
     }
 
     public async Task DisposeAsync() => await ((IAsyncLifetime)Factory).DisposeAsync();
@@ -70,6 +80,14 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         ("GET", $"/v1/contacts/{fixture.ContactA}", null),
         ("PUT", $"/v1/contacts/{fixture.ContactA}", new ContactRequest("Mallory")),
         ("DELETE", $"/v1/contacts/{fixture.ContactA}", null),
+        ("GET", $"/v1/webhooks/{fixture.WebhookA}", null),
+        ("PUT", $"/v1/webhooks/{fixture.WebhookA}", new WebhookRequest("http://127.0.0.1:10/mallory", ["contact.created"])),
+        ("DELETE", $"/v1/webhooks/{fixture.WebhookA}", null),
+        ("POST", $"/v1/webhooks/{fixture.WebhookA}/rotate-secret", null),
+        ("POST", $"/v1/webhooks/{fixture.WebhookA}/test", null),
+        ("GET", $"/v1/webhooks/{fixture.WebhookA}/deliveries", null),
+        ("GET", $"/v1/webhooks/{fixture.WebhookA}/deliveries/{fixture.DeliveryA}/attempts", null),
+        ("POST", $"/v1/webhooks/{fixture.WebhookA}/deliveries/{fixture.DeliveryA}/retry", null),
     ];
 
     [Fact]
@@ -97,6 +115,8 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         Assert.Null(Assert.Single(keys!.Items).RevokedAt);
         var contact = await fixture.OwnerA.Client.GetFromJsonAsync<ContactResponse>($"/v1/contacts/{fixture.ContactA}", ApiDriver.Json);
         Assert.Equal("Ada A", contact!.Name);
+        var webhook = await fixture.OwnerA.Client.GetFromJsonAsync<WebhookResponse>($"/v1/webhooks/{fixture.WebhookA}", ApiDriver.Json);
+        Assert.Equal("http://127.0.0.1:9/hook", webhook!.Url);
     }
 
     /// <summary>Fails when someone adds an endpoint with an id in its route without adding it to the matrix above.</summary>

@@ -60,6 +60,8 @@ public sealed class SecurityTests
         Assert.Equal(2, during.Signature.Split(' ').Length);
         Assert.True(Verify(created.Secret, during, stack));
         Assert.True(Verify(rotated, during, stack));
+        Assert.Equal((true, "contact.created"), await NpmStandardWebhooks.VerifyAsync(created.Secret, during, stack.Time.GetUtcNow()));
+        Assert.Equal((true, "contact.created"), await NpmStandardWebhooks.VerifyAsync(rotated, during, stack.Time.GetUtcNow()));
 
         stack.Time.Advance(stack.Options.RotationOverlap + TimeSpan.FromSeconds(1));
         await stack.PublishAsync(WorkspaceEventTypes.ContactCreated, new { name = "after" });
@@ -68,6 +70,9 @@ public sealed class SecurityTests
         Assert.Single(after.Signature.Split(' '));
         Assert.False(Verify(created.Secret, after, stack));
         Assert.True(Verify(rotated, after, stack));
+        Assert.False((await NpmStandardWebhooks.VerifyAsync(created.Secret, after, stack.Time.GetUtcNow())).Verified);
+        Assert.True((await NpmStandardWebhooks.VerifyAsync(rotated, after, stack.Time.GetUtcNow())).Verified);
+        Assert.False((await NpmStandardWebhooks.VerifyAsync(rotated, after, stack.Time.GetUtcNow() + TimeSpan.FromMinutes(10))).Verified); // replay window
     }
 
     [Theory]

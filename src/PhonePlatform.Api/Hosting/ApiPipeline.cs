@@ -44,7 +44,9 @@ public static class ApiPipeline
             .MapApiKeyEndpoints()
             .MapAuditLogEndpoints()
             .MapSipCredentialEndpoints()
-            .MapComplianceEndpoints();
+            .MapComplianceEndpoints()
+            .MapWebhookEndpoints()
+            .MapCarrierWebhookEndpoints();
         return app;
     }
 }

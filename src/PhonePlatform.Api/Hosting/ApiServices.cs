@@ -13,6 +13,9 @@ using PhonePlatform.Api.UseCases.Contacts;
 using PhonePlatform.Compliance;
 using PhonePlatform.Core.Identity;
 using PhonePlatform.Data;
+using PhonePlatform.Sms;
+using PhonePlatform.Sms.Http;
+using PhonePlatform.Webhooks;
 
 namespace PhonePlatform.Api.Hosting;
 
@@ -47,6 +50,8 @@ public static class ApiServices
         services.AddPhonePlatformKeyProvider(configuration);
         services.AddContactUseCases();
         services.AddPhonePlatformCompliance(configuration);
+        services.AddPhonePlatformWebhooks(configuration, runJobs: roles.Has(PlatformRole.Jobs));
+        services.AddPhonePlatformSms().AddHttpSmsCarriers(configuration);
         AddUseCases(services);
 
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
