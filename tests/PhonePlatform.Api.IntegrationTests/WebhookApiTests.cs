@@ -84,6 +84,12 @@ public sealed class WebhookApiTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         await ApiDriver.Expect(await owner.Client.DeleteAsync($"/v1/webhooks/{created.Webhook.Id}"), HttpStatusCode.NoContent);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.Client.GetAsync($"/v1/webhooks/{created.Webhook.Id}")).StatusCode);
+
+        var audit = await owner.Client.GetFromJsonAsync<JsonElement>("/v1/audit-log?limit=200");
+        var actions = audit.GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("targetId").GetString() == created.Webhook.Id.ToString())
+            .Select(e => e.GetProperty("action").GetString()).ToList();
+        Assert.Equal(["webhook.deleted", "webhook.secret_rotated", "webhook.changed", "webhook.created"], actions);
     }
 
     private static async Task<CreatedWebhookResponse> CreateAsync(Actor owner, string url)

@@ -4,6 +4,8 @@ using PhonePlatform.Api.Auth;
 using PhonePlatform.Api.Contracts;
 using PhonePlatform.Api.Idempotency;
 using PhonePlatform.Api.Problems;
+using PhonePlatform.Api.UseCases;
+using PhonePlatform.Core.Audit;
 using PhonePlatform.Core.Paging;
 using PhonePlatform.Core.Permissions;
 using PhonePlatform.Data;
@@ -49,7 +51,7 @@ public static class WebhookEndpoints
     }
 
     private static async Task<Results<Created<CreatedWebhookResponse>, ProblemHttpResult>> CreateAsync(
-        WebhookRequest request, WebhookInputRules rules, CreateWebhookSubscription useCase, CancellationToken cancellationToken)
+        WebhookRequest request, WebhookInputRules rules, CreateWebhookSubscription useCase, Caller caller, AuditLog audit, PhonePlatformDbContext db, CancellationToken cancellationToken)
     {
         var input = ToInput(request);
         if (rules.Check(input) is { } error)
@@ -57,7 +59,7 @@ public static class WebhookEndpoints
             return Failure.Validation(error.Field, error.Message).ToResult();
         }
 
-        var created = await useCase.ExecuteAsync(input, cancellationToken);
+        var created = await Audited.RunAsync(db, audit, caller, "webhook", AuditAction.WebhookCreated, () => useCase.ExecuteAsync(input, cancellationToken), c => c.Subscription.Id, cancellationToken);
         return TypedResults.Created($"/v1/webhooks/{created.Subscription.Id}", new CreatedWebhookResponse(WebhookResponse.From(created.Subscription), created.Secret));
     }
 
@@ -67,7 +69,7 @@ public static class WebhookEndpoints
             : NotFound();
 
     private static async Task<Results<Ok<WebhookResponse>, ProblemHttpResult>> UpdateAsync(
-        Guid id, WebhookRequest request, WebhookInputRules rules, PhonePlatformDbContext db, CancellationToken cancellationToken)
+        Guid id, WebhookRequest request, WebhookInputRules rules, PhonePlatformDbContext db, Caller caller, AuditLog audit, CancellationToken cancellationToken)
     {
         var subscription = await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (subscription is null)
@@ -86,11 +88,12 @@ public static class WebhookEndpoints
         subscription.Description = input.Description;
         subscription.DisabledReason = input.Enabled ? null : subscription.DisabledReason;
         subscription.Enabled = input.Enabled;
-        await db.SaveChangesAsync(cancellationToken);
+        await Audited.RunAsync(db, audit, caller, "webhook", AuditAction.WebhookChanged, () => db.SaveChangesAsync(cancellationToken), _ => id, cancellationToken);
         return TypedResults.Ok(WebhookResponse.From(subscription));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, PhonePlatformDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid id, PhonePlatformDbContext db, Caller caller, AuditLog audit, CancellationToken cancellationToken)
     {
         var subscription = await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (subscription is null)
@@ -99,13 +102,13 @@ public static class WebhookEndpoints
         }
 
         db.WebhookSubscriptions.Remove(subscription);
-        await db.SaveChangesAsync(cancellationToken);
+        await Audited.RunAsync(db, audit, caller, "webhook", AuditAction.WebhookDeleted, () => db.SaveChangesAsync(cancellationToken), _ => id, cancellationToken);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<RotatedWebhookSecretResponse>, ProblemHttpResult>> RotateSecretAsync(
-        Guid id, RotateWebhookSecret useCase, WebhookOptions options, TimeProvider time, CancellationToken cancellationToken) =>
-        await useCase.ExecuteAsync(id, cancellationToken) is { } secret
+        Guid id, RotateWebhookSecret useCase, Caller caller, AuditLog audit, PhonePlatformDbContext db, WebhookOptions options, TimeProvider time, CancellationToken cancellationToken) =>
+        await Audited.RunAsync(db, audit, caller, "webhook", AuditAction.WebhookSecretRotated, () => useCase.ExecuteAsync(id, cancellationToken), _ => id, cancellationToken) is { } secret
             ? TypedResults.Ok(new RotatedWebhookSecretResponse(secret, time.GetUtcNow() + options.RotationOverlap))
             : NotFound();
 
