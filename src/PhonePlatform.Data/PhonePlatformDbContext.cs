@@ -11,6 +11,7 @@ using PhonePlatform.Core.Idempotency;
 using PhonePlatform.Core.Members;
 using PhonePlatform.Core.Numbers;
 using PhonePlatform.Core.Registrations;
+using PhonePlatform.Core.Webhooks;
 using PhonePlatform.Core.Workspaces;
 using PhonePlatform.Data.Blobs;
 using PhonePlatform.Data.Encryption;
@@ -47,6 +48,10 @@ public sealed class PhonePlatformDbContext(DbContextOptions<PhonePlatformDbConte
     public DbSet<NumberCallSettings> NumberCallSettings => Set<NumberCallSettings>();
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
     public DbSet<SipRegistration> SipRegistrations => Set<SipRegistration>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookSecret> WebhookSecrets => Set<WebhookSecret>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     /// <summary>The workspace every query and write is confined to; read by the query filters on each query.</summary>
     public Guid? CurrentWorkspaceId => tenant.WorkspaceId ?? workspaceOverride;

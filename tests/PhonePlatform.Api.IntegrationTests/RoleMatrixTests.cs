@@ -108,6 +108,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
             (Permission.NumbersRead, () => client.GetAsync($"/v1/conversations/{Guid.CreateVersion7()}/messages")),
             (Permission.NumbersRead, () => client.PostAsync($"/v1/conversations/{Guid.CreateVersion7()}/read", null)),
             (Permission.NumbersRead, () => client.GetAsync("/v1/events", HttpCompletionOption.ResponseHeadersRead)),
+            (Permission.WebhooksManage, () => client.GetAsync("/v1/webhooks")),
+            (Permission.WebhooksManage, () => client.PostAsJsonAsync("/v1/webhooks", new WebhookRequest("http://not-allowed.example/", ["contact.created"]), ApiDriver.Json)),
         };
 
         foreach (var (permission, call) in probes)

@@ -39,6 +39,9 @@ public sealed class TenancyFixture : IAsyncLifetime
     public Guid ConversationA { get; private set; }
 
     public Guid MessageA { get; private set; }
+    public Guid WebhookA { get; private set; }
+
+    public Guid DeliveryA { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -63,6 +66,12 @@ public sealed class TenancyFixture : IAsyncLifetime
         await ApiDriver.Expect(message, HttpStatusCode.Accepted);
         var sent = (await message.Content.ReadFromJsonAsync<SendMessageResponse>(ApiDriver.Json))!;
         (ConversationA, MessageA) = (sent.ConversationId, sent.Id);
+        var webhook = await OwnerA.Client.PostAsJsonAsync("/v1/webhooks", new WebhookRequest("http://127.0.0.1:9/hook", ["contact.created"]), ApiDriver.Json);
+        await ApiDriver.Expect(webhook, HttpStatusCode.Created);
+        WebhookA = (await webhook.Content.ReadFromJsonAsync<CreatedWebhookResponse>(ApiDriver.Json))!.Webhook.Id;
+        var test = await OwnerA.Client.PostAsync($"/v1/webhooks/{WebhookA}/test", null);
+        await ApiDriver.Expect(test, HttpStatusCode.Accepted);
+        DeliveryA = (await test.Content.ReadFromJsonAsync<WebhookDeliveryResponse>(ApiDriver.Json))!.Id;
     }
 
     public async Task DisposeAsync() => await ((IAsyncLifetime)Factory).DisposeAsync();
@@ -102,6 +111,14 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         ("GET", $"/v1/conversations/{fixture.ConversationA}", null),
         ("GET", $"/v1/conversations/{fixture.ConversationA}/messages", null),
         ("POST", $"/v1/conversations/{fixture.ConversationA}/read", null),
+        ("GET", $"/v1/webhooks/{fixture.WebhookA}", null),
+        ("PUT", $"/v1/webhooks/{fixture.WebhookA}", new WebhookRequest("http://127.0.0.1:10/mallory", ["contact.created"])),
+        ("DELETE", $"/v1/webhooks/{fixture.WebhookA}", null),
+        ("POST", $"/v1/webhooks/{fixture.WebhookA}/rotate-secret", null),
+        ("POST", $"/v1/webhooks/{fixture.WebhookA}/test", null),
+        ("GET", $"/v1/webhooks/{fixture.WebhookA}/deliveries", null),
+        ("GET", $"/v1/webhooks/{fixture.WebhookA}/deliveries/{fixture.DeliveryA}/attempts", null),
+        ("POST", $"/v1/webhooks/{fixture.WebhookA}/deliveries/{fixture.DeliveryA}/retry", null),
     ];
 
     [Fact]
@@ -137,6 +154,8 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         Assert.Equal(fixture.ConversationA, Assert.Single(conversations!.Items).Id);
         var messages = await fixture.OwnerA.Client.GetFromJsonAsync<Page<MessageResponse>>($"/v1/conversations/{fixture.ConversationA}/messages", ApiDriver.Json);
         Assert.Equal("for A only", Assert.Single(messages!.Items).Body);
+        var webhook = await fixture.OwnerA.Client.GetFromJsonAsync<WebhookResponse>($"/v1/webhooks/{fixture.WebhookA}", ApiDriver.Json);
+        Assert.Equal("http://127.0.0.1:9/hook", webhook!.Url);
     }
 
     /// <summary>Fails when someone adds an endpoint with an id in its route without adding it to the matrix above.</summary>

@@ -52,6 +52,8 @@ public static class ApiPipeline
             .MapMessageEndpoints()
             .MapConversationEndpoints()
             .MapEventStreamEndpoints();
+            .MapWebhookEndpoints()
+            .MapCarrierWebhookEndpoints();
         return app;
     }
 }

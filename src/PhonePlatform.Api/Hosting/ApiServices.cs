@@ -13,6 +13,9 @@ using PhonePlatform.Api.UseCases.Contacts;
 using PhonePlatform.Compliance;
 using PhonePlatform.Core.Identity;
 using PhonePlatform.Data;
+using PhonePlatform.Sms;
+using PhonePlatform.Sms.Http;
+using PhonePlatform.Webhooks;
 
 namespace PhonePlatform.Api.Hosting;
 
@@ -50,6 +53,8 @@ public static class ApiServices
         services.AddPhonePlatformCalls();
         services.AddPhonePlatformCompliance(configuration);
         services.AddPhonePlatformMessaging(configuration, roles);
+        services.AddPhonePlatformWebhooks(configuration, runJobs: roles.Has(PlatformRole.Jobs));
+        services.AddPhonePlatformSms().AddHttpSmsCarriers(configuration);
         AddUseCases(services);
 
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)

@@ -24,4 +24,8 @@ public static class AuditAction
     public const string DataExported = "data.exported";
     public const string BillingChanged = "billing.changed";
     public const string SecurityPolicyChanged = "security.policy_changed";
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookChanged = "webhook.changed";
+    public const string WebhookDeleted = "webhook.deleted";
+    public const string WebhookSecretRotated = "webhook.secret_rotated";
 }

@@ -22,4 +22,5 @@ public enum Permission : long
     SecurityManage = 1 << 12,
     ContactsRead = 1 << 13,
     ContactsWrite = 1 << 14,
+    WebhooksManage = 1 << 15,
 }

@@ -20,6 +20,7 @@ public static class PermissionNames
         (Permission.SecurityManage, "security:manage"),
         (Permission.ContactsRead, "contacts:read"),
         (Permission.ContactsWrite, "contacts:write"),
+        (Permission.WebhooksManage, "webhooks:manage"),
     ];
 
     /// <summary>Every single permission, in a stable order.</summary>

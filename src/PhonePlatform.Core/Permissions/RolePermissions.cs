@@ -16,7 +16,8 @@ public static class RolePermissions
         | Permission.ApiKeysManage
         | Permission.AuditRead
         | Permission.DataExport
-        | Permission.SecurityManage;
+        | Permission.SecurityManage
+        | Permission.WebhooksManage;
 
     public const Permission BillingCapability = Permission.BillingRead | Permission.BillingManage;
 

@@ -31,6 +31,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Serilog:MinimumLevel:Default"] = "Warning",
         // TestServer has no listening addresses; tell HTTPS redirection where HTTPS is, as a deployment would.
         ["HTTPS_PORT"] = "443",
+        // Webhook receivers in tests listen on loopback (plain http); every other internal destination stays refused.
+        ["Webhooks:AllowLoopbackDestinations"] = "true",
+        // Tests move the fake clock in big steps; an attempt's timeout runs on it, so keep it far from those steps.
+        ["Webhooks:Timeout"] = "01:00:00",
     };
 
     /// <summary>Keep the system clock instead of <see cref="Time"/> (for tests of background loops: SMS workers, event streams).</summary>
