@@ -13,10 +13,18 @@ internal sealed class ChunkCipher : IDisposable
     private bool lastDone;
 
     public ChunkCipher(AesGcm aes, byte[] header)
+        : this(aes, header, BlobFormat.NoncePrefix(header))
+    {
+    }
+
+    /// <param name="aes">The per-object cipher.</param>
+    /// <param name="header">Associated data of every chunk.</param>
+    /// <param name="noncePrefix">The 7 random bytes in front of each chunk's counter and last flag.</param>
+    public ChunkCipher(AesGcm aes, byte[] header, ReadOnlySpan<byte> noncePrefix)
     {
         this.aes = aes;
         this.header = header;
-        BlobFormat.NoncePrefix(header).CopyTo(nonce);
+        noncePrefix[..BlobFormat.NoncePrefixSize].CopyTo(nonce);
     }
 
     public void Seal(ReadOnlySpan<byte> plaintext, Span<byte> output, bool last)
