@@ -45,6 +45,7 @@ public static class ApiServices
         services.AddPhonePlatformData(sp => sp.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")
             ?? throw new InvalidOperationException("Set ConnectionStrings:Postgres (env PHONEPLATFORM__ConnectionStrings__Postgres)."));
         services.AddPhonePlatformKeyProvider(configuration);
+        services.AddPhonePlatformOperations(configuration);
         services.AddContactUseCases();
         services.AddPhonePlatformCompliance(configuration);
         AddUseCases(services);

@@ -31,6 +31,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Serilog:MinimumLevel:Default"] = "Warning",
         // TestServer has no listening addresses; tell HTTPS redirection where HTTPS is, as a deployment would.
         ["HTTPS_PORT"] = "443",
+        ["Storage:BlobFolder"] = Path.Combine(Path.GetTempPath(), "pp-api-blobs-" + Guid.NewGuid().ToString("N")),
     };
 
     /// <summary>Extra registrations a test class adds before the host starts (e.g. a log sink).</summary>
