@@ -33,6 +33,7 @@ public static class ApiPipeline
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/docs").AllowAnonymous();
         app.MapHealthEndpoints();
+        app.MapStatusEndpoints();
 
         var v1 = app.MapGroup("/v1").RequireAuthorization();
         v1.MapAuthEndpoints()

@@ -49,6 +49,7 @@ public static class ApiServices
             ?? throw new InvalidOperationException("Set ConnectionStrings:Postgres (env PHONEPLATFORM__ConnectionStrings__Postgres)."));
         services.AddPhonePlatformKeyProvider(configuration);
         services.AddPhonePlatformBlobStore(configuration);
+        services.AddPhonePlatformOperations(configuration);
         services.AddContactUseCases();
         services.AddPhonePlatformCalls();
         services.AddPhonePlatformCompliance(configuration);

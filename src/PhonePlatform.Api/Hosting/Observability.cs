@@ -1,4 +1,5 @@
 using Npgsql;
+using PhonePlatform.Core.Observability;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -43,7 +44,7 @@ public static class Observability
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter("Npgsql");
+                metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter("Npgsql").AddMeter(PlatformMetrics.MeterName);
                 if (telemetry.PrometheusScrapeEndpoint)
                 {
                     metrics.AddPrometheusExporter();

@@ -14,11 +14,20 @@ internal sealed class ChunkCipher : IDisposable
 
     /// <param name="firstChunk">Index of the first chunk to process (non-zero when reading from the middle of a blob).</param>
     public ChunkCipher(AesGcm aes, byte[] header, uint firstChunk = 0)
+        : this(aes, header, BlobFormat.NoncePrefix(header), firstChunk)
+    {
+    }
+
+    /// <param name="aes">The per-object cipher.</param>
+    /// <param name="header">Associated data of every chunk.</param>
+    /// <param name="noncePrefix">The 7 random bytes in front of each chunk's counter and last flag.</param>
+    /// <param name="firstChunk">Index of the first chunk to process.</param>
+    public ChunkCipher(AesGcm aes, byte[] header, ReadOnlySpan<byte> noncePrefix, uint firstChunk = 0)
     {
         this.aes = aes;
         this.header = header;
         counter = firstChunk;
-        BlobFormat.NoncePrefix(header).CopyTo(nonce);
+        noncePrefix[..BlobFormat.NoncePrefixSize].CopyTo(nonce);
     }
 
     public void Seal(ReadOnlySpan<byte> plaintext, Span<byte> output, bool last)

@@ -35,6 +35,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Webhooks:AllowLoopbackDestinations"] = "true",
         // Tests move the fake clock in big steps; an attempt's timeout runs on it, so keep it far from those steps.
         ["Webhooks:Timeout"] = "01:00:00",
+        ["Storage:BlobFolder"] = Path.Combine(Path.GetTempPath(), "pp-api-blobs-" + Guid.NewGuid().ToString("N")),
     };
 
     /// <summary>Keep the system clock instead of <see cref="Time"/> (for tests of background loops: SMS workers, event streams).</summary>
