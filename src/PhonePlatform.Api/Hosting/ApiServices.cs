@@ -81,6 +81,7 @@ public static class ApiServices
         services.Configure<SipEdgeOptions>(configuration.GetSection("Sip"));
         services.AddSingleton<BrowserSipEdge>();
         services.AddHostedService(sp => sp.GetRequiredService<BrowserSipEdge>());
+        services.AddPhonePlatformGateway(configuration, roles);
         services.AddHostedService<PhonePlatform.Api.Jobs.KeyRotationJob>();
 
         builder.AddPhonePlatformTls();

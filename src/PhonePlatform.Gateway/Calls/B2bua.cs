@@ -7,6 +7,7 @@ using PhonePlatform.Sip;
 using PhonePlatform.Sip.Dialogs;
 using PhonePlatform.Sip.Registrar;
 using PhonePlatform.Sip.Transactions;
+using PhonePlatform.Sip.Transports;
 using PhonePlatform.Sip.Trunks;
 
 namespace PhonePlatform.Gateway.Calls;
@@ -81,7 +82,10 @@ public sealed partial class B2bua(
 
     private async Task OnInitialInviteAsync(SipServerTransaction transaction)
     {
-        var trunk = trunks.FindBySource(transaction.Source.Address.Address);
+        // Carriers never come over WebSocket: a browser on the same host as a trunk is still a device.
+        var trunk = transaction.Source.Transport is SipTransportKind.WebSocket or SipTransportKind.SecureWebSocket
+            ? null
+            : trunks.FindBySource(transaction.Source.Address.Address);
         if (trunk is null)
         {
             // Not a carrier: a device dialing out (authorized by the device directory, 403 otherwise).
@@ -192,10 +196,20 @@ public sealed partial class B2bua(
     {
         calls[call.First.Dialog.CallId] = call;
         calls[call.Second!.Dialog.CallId] = call;
-        call.First.Media.Ended += why => _ = HangUpBridgedAsync(call, call.Second, CallEndReason.Failed);
-        call.Second.Media.Ended += why => _ = HangUpBridgedAsync(call, call.First, CallEndReason.Failed);
+        call.First.Media.Ended += _ => running[Guid.NewGuid()] = OnMediaEndedAsync(call, call.Second);
+        call.Second.Media.Ended += _ => running[Guid.NewGuid()] = OnMediaEndedAsync(call, call.First);
         call.First.Media.DtmfReceived += e => DtmfReceived?.Invoke(call.Id, e.Digit);
         call.Second.Media.DtmfReceived += e => DtmfReceived?.Invoke(call.Id, e.Digit);
+    }
+
+    /// <summary>
+    /// A media path died (consent expired, DTLS closed). A browser that hangs up closes DTLS just before its BYE
+    /// arrives, so give the BYE a moment to end the call the ordinary way before ending it as failed.
+    /// </summary>
+    private async Task OnMediaEndedAsync(ActiveCall call, CallLeg other)
+    {
+        await Task.Delay(Options.MediaEndGrace, sipStack.TimeProvider).ConfigureAwait(false);
+        await HangUpBridgedAsync(call, other, CallEndReason.Failed).ConfigureAwait(false);
     }
 
     private SipResponse WithSdp(SipResponse response, SipServerTransaction transaction, SdpSession sdp)

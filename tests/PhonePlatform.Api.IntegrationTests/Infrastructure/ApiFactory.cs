@@ -31,6 +31,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Serilog:MinimumLevel:Default"] = "Warning",
         // TestServer has no listening addresses; tell HTTPS redirection where HTTPS is, as a deployment would.
         ["HTTPS_PORT"] = "443",
+        // The gateway's SIP transports toward trunks: a free loopback port, never a shared 5060.
+        ["Gateway:SipAddress"] = "127.0.0.1",
+        ["Gateway:SipPort"] = "0",
     };
 
     /// <summary>Extra registrations a test class adds before the host starts (e.g. a log sink).</summary>
