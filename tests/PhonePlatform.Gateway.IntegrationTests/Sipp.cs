@@ -18,7 +18,7 @@ internal static class Sipp
     public static Task<(int ExitCode, string Output)> ServeAsync(int port, params string[] scenario) =>
         RunArgumentsAsync([.. scenario, "-i", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-m", "1", "-timeout", "20s", "-timeout_error", "-nostdin"]);
+            "-m", "1", "-timeout", "45s", "-timeout_error", "-nostdin"]);
 
     public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Scenarios", name);
 
@@ -27,7 +27,7 @@ internal static class Sipp
             $"{target.Address}:{target.Port}", "-sf", Scenario(scenario),
             "-i", "127.0.0.1", "-p", FreeUdpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-m", "1", "-timeout", "20s", "-timeout_error", "-nostdin", .. extra]);
+            "-m", "1", "-timeout", "45s", "-timeout_error", "-nostdin", .. extra]);
 
     private static async Task<(int ExitCode, string Output)> RunArgumentsAsync(string[] arguments)
     {
@@ -45,7 +45,7 @@ internal static class Sipp
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
             await process.WaitForExitAsync(timeout.Token);

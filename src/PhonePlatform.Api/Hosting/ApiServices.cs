@@ -91,6 +91,7 @@ public static class ApiServices
         services.AddSingleton<BrowserSipEdge>();
         services.AddHostedService(sp => sp.GetRequiredService<BrowserSipEdge>());
         services.AddSipLocations(configuration, roles);
+        services.AddPhonePlatformGateway(configuration, roles);
         services.AddHostedService<PhonePlatform.Api.Jobs.KeyRotationJob>();
 
         builder.AddPhonePlatformTls();

@@ -15,14 +15,16 @@ namespace PhonePlatform.Api.Sip;
 /// digest-authenticates softphones (MD5, which JsSIP sends) against API-issued short-lived tokens and stores each
 /// binding with the WebSocket flow it arrived on (RFC 5626) in the <see cref="ILocationService"/> (PostgreSQL), so
 /// requests for a browser go down that socket only.
-/// Calls are the gateway's: until its B2BUA takes requests, anything but REGISTER/OPTIONS is refused.
+/// It is the process's one SIP stack: with the gateway role, the UDP/TCP transports toward trunks (<see cref="TrunkSipTransports"/>) join it and the B2BUA (<see cref="Calls"/>) takes every other request;
+/// without it, anything but REGISTER/OPTIONS is refused with 480.
 /// </summary>
 public sealed class BrowserSipEdge : IHostedService, ISipRequestHandler, IAsyncDisposable
 {
     private readonly SipStack stack;
     private readonly SipRegistrar registrar;
+    private int disposed;
 
-    public BrowserSipEdge(IOptions<SipEdgeOptions> options, ILocationService locations, TimeProvider timeProvider)
+    public BrowserSipEdge(IOptions<SipEdgeOptions> options, ILocationService locations, TimeProvider timeProvider, TrunkSipTransports? trunkTransports = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
@@ -35,6 +37,11 @@ public sealed class BrowserSipEdge : IHostedService, ISipRequestHandler, IAsyncD
         WebSocket = new WebSocketSipTransport(new IPEndPoint(IPAddress.Loopback, 443), secure: true);
         stack = new SipStack(new SipStackOptions(), timeProvider);
         stack.AddTransport(WebSocket);
+        foreach (var transport in trunkTransports?.Transports ?? [])
+        {
+            stack.AddTransport(transport);
+        }
+
         stack.RequestHandler = this;
         registrar = new SipRegistrar(Locations, Credentials, new SipRegistrarOptions
         {
@@ -55,6 +62,9 @@ public sealed class BrowserSipEdge : IHostedService, ISipRequestHandler, IAsyncD
 
     public SipStack Stack => stack;
 
+    /// <summary>Call control (the gateway's B2BUA) for everything but REGISTER; null refuses calls with 480.</summary>
+    public ISipRequestHandler? Calls { get; set; }
+
     public Task StartAsync(CancellationToken cancellationToken) => stack.StartAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -71,15 +81,26 @@ public sealed class BrowserSipEdge : IHostedService, ISipRequestHandler, IAsyncD
             case SipMethods.Register:
                 await registrar.HandleAsync(transaction, transaction.CancellationToken);
                 break;
-            case SipMethods.Options:
+            case SipMethods.Options when Calls is null:
                 await transaction.RespondAsync(200);
                 break;
             default:
-                // RFC 3261 §21.4.18: the callee is not reachable through this edge yet.
-                await transaction.RespondAsync(480, "Temporarily Unavailable");
+                if (Calls is { } calls)
+                {
+                    await calls.OnRequestAsync(transaction);
+                }
+                else
+                {
+                    // RFC 3261 §21.4.18: no gateway in this process; the callee is not reachable through it.
+                    await transaction.RespondAsync(480, "Temporarily Unavailable");
+                }
+
                 break;
         }
     }
 
-    public ValueTask DisposeAsync() => stack.DisposeAsync();
+    public ValueTask OnAckAsync(SipRequest ack, SipEndPoint source) => Calls?.OnAckAsync(ack, source) ?? ValueTask.CompletedTask;
+
+    // The container disposes this instance twice (as itself and as the hosted service it also is).
+    public ValueTask DisposeAsync() => Interlocked.Exchange(ref disposed, 1) == 0 ? stack.DisposeAsync() : ValueTask.CompletedTask;
 }

@@ -15,148 +15,242 @@ public sealed partial class B2bua
     {
         var request = transaction.Request;
         var caller = await deviceDirectory.AuthorizeOutboundAsync(transaction, transaction.CancellationToken).ConfigureAwait(false);
+        E164.TryNormalize(request.RequestUri.User, out var destination);
+        var info = new CallEvent(Guid.CreateVersion7(), CallDirection.Outbound, caller?.WorkspaceId, caller?.CallerIdNumber,
+            string.IsNullOrEmpty(destination) ? null : destination, caller?.MemberAddressOfRecord, null, Now);
         if (caller is null)
         {
-            await transaction.RespondAsync(403).ConfigureAwait(false);
+            await RejectAsync(transaction, info, 403).ConfigureAwait(false);
             return;
         }
 
-        if (!E164.TryNormalize(request.RequestUri.User, out var destination))
+        if (string.IsNullOrEmpty(destination))
         {
-            await transaction.RespondAsync(404).ConfigureAwait(false);
+            await RejectAsync(transaction, info, 404).ConfigureAwait(false);
             return;
         }
 
         if (!SdpParser.TryParse(Encoding.UTF8.GetString(request.Body.Span), out var offer, out _) || !mediaLegs.CanAnswer(offer!))
         {
-            await transaction.RespondAsync(488).ConfigureAwait(false);
+            await RejectAsync(transaction, info, 488).ConfigureAwait(false);
             return;
         }
 
-        var created = await mediaLegs.CreateForOfferAsync(offer!, transaction.CancellationToken).ConfigureAwait(false);
-        if (created.Leg is not { } deviceMedia)
-        {
-            await transaction.RespondAsync(488).ConfigureAwait(false);
-            return;
-        }
-
+        var setup = new OutboundSetup(transaction, offer!, info);
         var lastStatus = 0;
         foreach (var trunk in trunkRouter.Candidates(destination))
         {
             if (transaction.CancellationToken.IsCancellationRequested)
             {
-                // CANCEL from the device: the stack already answered 487.
                 break;
             }
 
-            var attempt = await TryTrunkAsync(trunk, destination, caller, transaction.CancellationToken).ConfigureAwait(false);
-            if (attempt.Leg is { } trunkLeg)
+            var status = await TryTrunkAsync(setup, trunk, destination, caller).ConfigureAwait(false);
+            if (status is >= 200 and < 300)
             {
-                await BridgeAsync(transaction, deviceMedia, trunkLeg).ConfigureAwait(false);
                 return;
             }
 
-            lastStatus = attempt.StatusCode;
-            if (!TrunkRouter.ShouldFailOver(attempt.StatusCode))
+            lastStatus = status;
+            if (!TrunkRouter.ShouldFailOver(status))
             {
                 break;
             }
         }
 
-        await deviceMedia.DisposeAsync().ConfigureAwait(false);
-        if (!transaction.CancellationToken.IsCancellationRequested)
+        if (setup.DeviceMedia is { } unused)
         {
-            // No trunk left: 503 when every one failed, otherwise the far end's final answer (busy, not found, ...).
-            await transaction.RespondAsync(lastStatus is 0 || TrunkRouter.ShouldFailOver(lastStatus) ? 503 : lastStatus).ConfigureAwait(false);
+            await unused.DisposeAsync().ConfigureAwait(false);
         }
+
+        if (transaction.CancellationToken.IsCancellationRequested)
+        {
+            // CANCEL from the device: the stack already answered 487.
+            Notify(o => o.OnEnded(new CallEnded(setup.Info with { At = Now }, CallEndReason.Cancelled, 487, null, [])));
+            return;
+        }
+
+        // No trunk left: 503 when every one failed, otherwise the far end's final answer (busy, not found, ...).
+        var final = lastStatus is 0 || TrunkRouter.ShouldFailOver(lastStatus) ? 503 : lastStatus;
+        await transaction.RespondAsync(final).ConfigureAwait(false);
+        var reason = final is 486 or 600 or 603 ? CallEndReason.Busy : final == 503 ? CallEndReason.Failed : CallEndReason.Rejected;
+        Notify(o => o.OnEnded(new CallEnded(setup.Info with { At = Now }, reason, final, null, [])));
     }
 
-    private async Task<(CallLeg? Leg, int StatusCode)> TryTrunkAsync(SipTrunk trunk, string destination, OutboundCaller caller, CancellationToken cancellationToken)
+    private async Task RejectAsync(SipServerTransaction transaction, CallEvent info, int status)
+    {
+        await transaction.RespondAsync(status).ConfigureAwait(false);
+        Notify(o => o.OnEnded(new CallEnded(info with { At = Now }, CallEndReason.Rejected, status, null, [])));
+    }
+
+    /// <summary>One trunk attempt; returns the trunk's final status (2xx: the call is bridged and tracked).</summary>
+    private async Task<int> TryTrunkAsync(OutboundSetup setup, SipTrunk trunk, string destination, OutboundCaller caller)
     {
         if (trunk.EndPoint is not { } next)
         {
-            return (null, 0);
+            return 0;
         }
 
-        var media = await mediaLegs.CreateOfferAsync(cancellationToken).ConfigureAwait(false);
+        setup.Info = setup.Info with { Trunk = trunk.Name };
+        // Once the device has an answer (early media of an earlier trunk), later trunks must agree its codec.
+        var codecs = setup.DeviceMedia?.Negotiation is { } agreed ? new[] { agreed.Codec } : null;
+        var trunkMedia = await mediaLegs.CreateOfferAsync(codecs, CancellationToken.None).ConfigureAwait(false);
         var callerId = TrunkNumberFormatter.ToTrunk(caller.CallerIdNumber, trunk);
         var local = sipStack.CreateContactUri(trunk.Transport, callerId);
-        var invite = sipStack.CreateRequest(
-            SipMethods.Invite,
-            new SipUri("sip", TrunkNumberFormatter.ToTrunk(destination, trunk), trunk.Host, trunk.Port),
-            new SipNameAddress(local),
-            new SipNameAddress(new SipUri("sip", TrunkNumberFormatter.ToTrunk(destination, trunk), trunk.Host, trunk.Port)));
+        var target = new SipUri("sip", TrunkNumberFormatter.ToTrunk(destination, trunk), trunk.Host, trunk.Port);
+        var invite = sipStack.CreateRequest(SipMethods.Invite, target, new SipNameAddress(local), new SipNameAddress(target.Clone()));
         invite.Headers.Add(SipHeaderNames.Contact, $"<{local}>");
         invite.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
-        invite.Body = Encoding.UTF8.GetBytes(media.LocalDescription.ToString());
+        invite.Body = Encoding.UTF8.GetBytes(trunkMedia.LocalDescription.ToString());
 
         // RFC 3325 §9.1: the workspace number the member may use is asserted as caller id.
         CallerIdentity.Assert(invite, trunk, new SipNameAddress(local));
         var client = await sipStack.SendRequestAsync(invite, next).ConfigureAwait(false);
+        var early = Task.CompletedTask;
+        var gate = new object();
+        client.ProvisionalResponse += response =>
+        {
+            lock (gate)
+            {
+                early = early.ContinueWith(_ => OnTrunkProvisionalAsync(setup, trunkMedia, response), TaskScheduler.Default).Unwrap();
+            }
+        };
+
+        // CANCEL from the device while the trunk rings: cancel the trunk's INVITE too (RFC 3261 §9.1).
+        using var cancelTrunk = setup.Transaction.CancellationToken.Register(() => _ = CancelAsync(client, next));
         var final = await client.FinalResponse.ConfigureAwait(false);
+        Task pending;
+        lock (gate)
+        {
+            pending = early;
+        }
+
+        await pending.ConfigureAwait(false);
         if (!final.IsSuccess)
         {
-            await media.DisposeAsync().ConfigureAwait(false);
-            return (null, final.StatusCode);
+            setup.Bridge?.Dispose();
+            setup.Bridge = null;
+            await trunkMedia.DisposeAsync().ConfigureAwait(false);
+            return final.StatusCode;
         }
 
         var dialog = SipDialog.CreateAsUac(invite, final, next);
         await sipStack.SendAckAsync(dialog.CreateAck(final), dialog.NextHop()).ConfigureAwait(false);
-        if (!SdpParser.TryParse(Encoding.UTF8.GetString(final.Body.Span), out var answer, out _)
-            || media is not IOfferingMediaLeg offering || !offering.TryApplyAnswer(answer!, out _))
+        var trunkLeg = new CallLeg(CallLegKind.Trunk, dialog, trunkMedia);
+        if (setup.Transaction.CancellationToken.IsCancellationRequested
+            || !ApplyTrunkAnswer(trunkMedia, final)
+            || await EnsureDeviceMediaAsync(setup, trunkMedia).ConfigureAwait(false) is not { } deviceMedia)
         {
-            // RFC 3261 §13.2.1: an unusable answer is ended with BYE after the ACK.
-            await sipStack.SendRequestAsync(dialog.CreateRequest(SipMethods.Bye), dialog.NextHop()).ConfigureAwait(false);
-            await media.DisposeAsync().ConfigureAwait(false);
-            return (null, 488);
+            // RFC 3261 §13.2.1: an unusable answer (or a caller who already gave up) is ended with BYE after the ACK.
+            await ByeAsync(dialog).ConfigureAwait(false);
+            setup.Bridge?.Dispose();
+            await trunkMedia.DisposeAsync().ConfigureAwait(false);
+            return setup.Transaction.CancellationToken.IsCancellationRequested ? 487 : 488;
         }
 
-        return (new CallLeg(CallLegKind.Trunk, dialog, media), final.StatusCode);
+        await BridgeAsync(setup, deviceMedia, trunkLeg).ConfigureAwait(false);
+        return final.StatusCode;
     }
 
-    private async Task BridgeAsync(SipServerTransaction transaction, MediaLeg deviceMedia, CallLeg trunkLeg)
+    private async Task OnTrunkProvisionalAsync(OutboundSetup setup, MediaLeg trunkMedia, SipResponse response)
     {
-        var response = transaction.CreateResponse(200);
-        response.Headers.Add(SipHeaderNames.Contact, $"<{sipStack.CreateContactUri(transaction.Transport.Kind)}>");
-        response.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
-        response.Body = Encoding.UTF8.GetBytes(deviceMedia.LocalDescription.ToString());
-        var deviceLeg = new CallLeg(CallLegKind.Device, SipDialog.CreateAsUas(transaction, confirmed: true), deviceMedia);
-        var call = new ActiveCall(Guid.CreateVersion7(), CallDirection.Outbound, deviceLeg) { Second = trunkLeg };
+        if (response.StatusCode == 100 || setup.Transaction.CancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
 
-        // The relay: each leg's RTP goes out on the other (both legs agreed G.711; no transcoding here).
-        deviceMedia.RtpReceived = (ReadOnlySpan<byte> packet, in PhonePlatform.Media.Rtp.RtpHeader _) => trunkLeg.Media.TrySendRtp(packet);
-        trunkLeg.Media.RtpReceived = (ReadOnlySpan<byte> packet, in PhonePlatform.Media.Rtp.RtpHeader _) => deviceMedia.TrySendRtp(packet);
-        calls[deviceLeg.Dialog.CallId] = call;
-        calls[trunkLeg.Dialog.CallId] = call;
-        await transaction.RespondAsync(response).ConfigureAwait(false);
+        if (!setup.RingingReported)
+        {
+            setup.RingingReported = true;
+            Notify(o => o.OnRinging(setup.Info with { At = Now }));
+        }
+
+        // Early media (RFC 3960 §3.1): a 183 with SDP from the trunk is answered toward the device with the same SDP it gets in the 200.
+        if (!response.Body.IsEmpty && ApplyTrunkAnswer(trunkMedia, response)
+            && await EnsureDeviceMediaAsync(setup, trunkMedia).ConfigureAwait(false) is { } deviceMedia)
+        {
+            setup.Bridge ??= MediaBridge.Connect(deviceMedia, trunkMedia);
+            await setup.Transaction.RespondAsync(WithSdp(setup.Transaction.CreateResponse(183), setup.Transaction, deviceMedia.LocalDescription))
+                .ConfigureAwait(false);
+            return;
+        }
+
+        if (setup.DeviceMedia is null)
+        {
+            await setup.Transaction.RespondAsync(180).ConfigureAwait(false);
+        }
+    }
+
+    private static bool ApplyTrunkAnswer(MediaLeg trunkMedia, SipResponse response) =>
+        SdpParser.TryParse(Encoding.UTF8.GetString(response.Body.Span), out var answer, out _)
+        && trunkMedia is IOfferingMediaLeg offering && offering.TryApplyAnswer(answer!, out _);
+
+    /// <summary>Answers the device's offer with the codec the trunk chose, so the relay needs no transcoding.</summary>
+    private async Task<MediaLeg?> EnsureDeviceMediaAsync(OutboundSetup setup, MediaLeg trunkMedia)
+    {
+        if (setup.DeviceMedia is not null)
+        {
+            return setup.DeviceMedia;
+        }
+
+        var codecs = trunkMedia.Negotiation is { } trunk ? new[] { trunk.Codec } : null;
+        var created = await mediaLegs.CreateForOfferAsync(setup.Offer, codecs, CancellationToken.None).ConfigureAwait(false);
+        setup.DeviceMedia = created.Leg;
+        return created.Leg;
+    }
+
+    private async Task BridgeAsync(OutboundSetup setup, MediaLeg deviceMedia, CallLeg trunkLeg)
+    {
+        var transaction = setup.Transaction;
+        var deviceLeg = new CallLeg(CallLegKind.Device, SipDialog.CreateAsUas(transaction, confirmed: true), deviceMedia);
+        var call = new ActiveCall(setup.Info, deviceLeg)
+        {
+            Second = trunkLeg,
+            Bridge = setup.Bridge ?? MediaBridge.Connect(deviceMedia, trunkLeg.Media),
+            AnsweredAt = Now,
+        };
+        Track(call);
+        await transaction.RespondAsync(WithSdp(transaction.CreateResponse(200), transaction, deviceMedia.LocalDescription)).ConfigureAwait(false);
         CallBridged?.Invoke(call.Id, trunkLeg.Dialog.RemoteTarget.Host);
+        Notify(o => o.OnAnswered(call.Info with { At = call.AnsweredAt!.Value }));
+    }
+
+    private async Task CancelAsync(SipClientTransaction client, PhonePlatform.Sip.Transports.SipEndPoint next)
+    {
+        // RFC 3261 §9.1: CANCEL only after a provisional response; a final response makes it moot.
+        var provisional = client.WhenCancellableAsync();
+        if (await Task.WhenAny(provisional, client.FinalResponse, Task.Delay(Options.CancelWait, sipStack.TimeProvider)).ConfigureAwait(false) == provisional
+            && !client.FinalResponse.IsCompleted)
+        {
+            await sipStack.SendRequestAsync(client.CreateCancel(), next).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ByeAsync(SipDialog dialog)
+    {
+        dialog.Terminate();
+        var bye = await sipStack.SendRequestAsync(dialog.CreateRequest(SipMethods.Bye), dialog.NextHop()).ConfigureAwait(false);
+        await bye.FinalResponse.ConfigureAwait(false);
     }
 
     /// <summary>Raised when an outbound call is connected through a trunk (call id, trunk host).</summary>
     public event Action<Guid, string>? CallBridged;
 
-    private async Task HangUpBridgedAsync(ActiveCall call, CallLeg other)
+    /// <summary>The device side of an outbound call while trunks are tried.</summary>
+    private sealed class OutboundSetup(SipServerTransaction transaction, SdpSession offer, CallEvent info)
     {
-        // Whichever side's BYE removes the call first does the clean-up (both may hang up at once).
-        var removed = calls.TryRemove(call.First.Dialog.CallId, out _);
-        calls.TryRemove(call.Second!.Dialog.CallId, out _);
-        if (!removed)
-        {
-            return;
-        }
+        public SipServerTransaction Transaction { get; } = transaction;
 
-        call.First.Media.RtpReceived = null;
-        call.Second.Media.RtpReceived = null;
-        if (other.Dialog.State != SipDialogState.Terminated)
-        {
-            var request = other.Dialog.CreateRequest(SipMethods.Bye);
-            other.Dialog.Terminate();
-            var bye = await sipStack.SendRequestAsync(request, other.Dialog.NextHop()).ConfigureAwait(false);
-            await bye.FinalResponse.ConfigureAwait(false);
-        }
+        public SdpSession Offer { get; } = offer;
 
-        await call.First.Media.DisposeAsync().ConfigureAwait(false);
-        await call.Second.Media.DisposeAsync().ConfigureAwait(false);
-        call.Dispose();
+        public CallEvent Info { get; set; } = info;
+
+        /// <summary>The device's answered leg once a trunk chose a codec (early media or answer).</summary>
+        public MediaLeg? DeviceMedia { get; set; }
+
+        /// <summary>The relay, started with early media.</summary>
+        public MediaBridge? Bridge { get; set; }
+
+        public bool RingingReported { get; set; }
     }
 }

@@ -7,6 +7,7 @@ using PhonePlatform.Sip;
 using PhonePlatform.Sip.Dialogs;
 using PhonePlatform.Sip.Registrar;
 using PhonePlatform.Sip.Transactions;
+using PhonePlatform.Sip.Transports;
 using PhonePlatform.Sip.Trunks;
 
 namespace PhonePlatform.Gateway.Calls;
@@ -32,11 +33,21 @@ public sealed partial class B2bua(
     private readonly ConcurrentDictionary<string, ActiveCall> calls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, Task> running = new();
 
-    /// <summary>Calls in progress.</summary>
+    /// <summary>Calls in progress (each bridged call counts once per leg).</summary>
     public int ActiveCallCount => calls.Count;
+
+    /// <summary>Receives ringing/answered/ended for call records and webhooks.</summary>
+    public ICallObserver Observer { get; init; } = NoCallObserver.Instance;
+
+    public B2buaOptions Options { get; init; } = new();
 
     /// <summary>Raised when a voicemail was stored (after the caller hung up).</summary>
     public event Action<VoicemailMessage>? VoicemailStored;
+
+    /// <summary>RFC 4733 digits (and SIP INFO dtmf-relay from browsers) received on a call: call id, digit.</summary>
+    public event Action<Guid, char>? DtmfReceived;
+
+    private DateTimeOffset Now => sipStack.TimeProvider.GetUtcNow();
 
     public async ValueTask OnRequestAsync(SipServerTransaction transaction)
     {
@@ -53,6 +64,9 @@ public sealed partial class B2bua(
             case SipMethods.Bye:
                 await OnByeAsync(transaction).ConfigureAwait(false);
                 break;
+            case SipMethods.Update or SipMethods.Info:
+                await OnInDialogRequestAsync(transaction).ConfigureAwait(false);
+                break;
             case SipMethods.Options:
                 await transaction.RespondAsync(200).ConfigureAwait(false);
                 break;
@@ -68,129 +82,72 @@ public sealed partial class B2bua(
 
     private async Task OnInitialInviteAsync(SipServerTransaction transaction)
     {
-        var request = transaction.Request;
-        var trunk = trunks.FindBySource(transaction.Source.Address.Address);
+        // Carriers never come over WebSocket: a browser on the same host as a trunk is still a device.
+        var trunk = transaction.Source.Transport is SipTransportKind.WebSocket or SipTransportKind.SecureWebSocket
+            ? null
+            : trunks.FindBySource(transaction.Source.Address.Address);
         if (trunk is null)
         {
             // Not a carrier: a device dialing out (authorized by the device directory, 403 otherwise).
             await OnOutboundInviteAsync(transaction).ConfigureAwait(false);
-            return;
         }
-
-        if (!E164.TryNormalize(request.RequestUri.User, out var dialed)
-            || await numbers.FindAsync(dialed, transaction.CancellationToken).ConfigureAwait(false) is not { } route)
+        else
         {
-            await transaction.RespondAsync(404).ConfigureAwait(false);
-            return;
-        }
-
-        if (!SdpParser.TryParse(Encoding.UTF8.GetString(request.Body.Span), out var offer, out _) || !mediaLegs.CanAnswer(offer!))
-        {
-            // RFC 3261 §13.3.1.1: an offer we cannot answer.
-            await transaction.RespondAsync(488).ConfigureAwait(false);
-            return;
-        }
-
-        var registered = 0;
-        foreach (var aor in route.MemberAddressesOfRecord)
-        {
-            registered += (await locations.GetBindingsAsync(aor, transaction.CancellationToken).ConfigureAwait(false)).Count;
-        }
-
-        if (registered > 0)
-        {
-            // Forking to registered devices is the next step; until then a reachable member is not sent to voicemail.
-            await transaction.RespondAsync(480).ConfigureAwait(false);
-            return;
-        }
-
-        await AnswerIntoVoicemailAsync(transaction, route, offer!).ConfigureAwait(false);
-    }
-
-    private async Task AnswerIntoVoicemailAsync(SipServerTransaction transaction, NumberRoute route, SdpSession offer)
-    {
-        var created = await mediaLegs.CreateForOfferAsync(offer, transaction.CancellationToken).ConfigureAwait(false);
-        if (created.Leg is not { } leg)
-        {
-            await transaction.RespondAsync(488).ConfigureAwait(false);
-            return;
-        }
-
-        var response = transaction.CreateResponse(200);
-        response.Headers.Add(SipHeaderNames.Contact, $"<{sipStack.CreateContactUri(transaction.Transport.Kind)}>");
-        response.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
-        response.Body = Encoding.UTF8.GetBytes(leg.LocalDescription.ToString());
-        var dialog = SipDialog.CreateAsUas(transaction, confirmed: true);
-        var call = new ActiveCall(Guid.CreateVersion7(), CallDirection.Inbound, new CallLeg(CallLegKind.Trunk, dialog, leg));
-        calls[dialog.CallId] = call;
-        await transaction.RespondAsync(response).ConfigureAwait(false);
-
-        E164.TryNormalize(transaction.Request.From?.Uri.User, out var caller);
-        running[call.Id] = RunVoicemailAsync(call, route, string.IsNullOrEmpty(caller) ? null : caller);
-    }
-
-    private async Task RunVoicemailAsync(ActiveCall call, NumberRoute route, string? caller)
-    {
-        try
-        {
-            var leg = call.First;
-            var message = await voicemail.RecordAsync(route.WorkspaceId, route.Number, caller, leg.Media, route.Greeting, call.HangupToken)
-                .ConfigureAwait(false);
-            if (!call.RemoteHungUp)
-            {
-                // Max length reached: the gateway ends the call (RFC 3261 §15.1.1).
-                await sipStack.SendRequestAsync(leg.Dialog.CreateRequest(SipMethods.Bye), leg.Dialog.NextHop()).ConfigureAwait(false);
-            }
-
-            if (message is not null)
-            {
-                VoicemailStored?.Invoke(message);
-            }
-        }
-        finally
-        {
-            calls.TryRemove(call.First.Dialog.CallId, out _);
-            await call.First.Media.DisposeAsync().ConfigureAwait(false);
-            call.Dispose();
-            running.TryRemove(call.Id, out _);
+            await OnInboundInviteAsync(transaction, trunk).ConfigureAwait(false);
         }
     }
 
     private async Task OnReinviteAsync(SipServerTransaction transaction)
     {
         var request = transaction.Request;
-        if (request.CallId is null || !calls.TryGetValue(request.CallId, out var call) || !call.First.Dialog.Matches(request))
+        if (FindLeg(request) is not var (_, leg))
         {
             // RFC 3261 §12.2.2: no matching dialog.
             await transaction.RespondAsync(481).ConfigureAwait(false);
             return;
         }
 
+        leg.Dialog.OnRemoteRequest(request);
         if (!SdpParser.TryParse(Encoding.UTF8.GetString(request.Body.Span), out var offer, out _)
-            || !call.First.Media.TryAcceptReoffer(offer!, out var answer, out _))
+            || !leg.Media.TryAcceptReoffer(offer!, out var answer, out _))
         {
             await transaction.RespondAsync(488).ConfigureAwait(false);
             return;
         }
 
-        var response = transaction.CreateResponse(200);
-        response.Headers.Add(SipHeaderNames.Contact, $"<{sipStack.CreateContactUri(transaction.Transport.Kind)}>");
-        response.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
-        response.Body = Encoding.UTF8.GetBytes(answer!.ToString());
-        await transaction.RespondAsync(response).ConfigureAwait(false);
+        // Hold/resume stays between the gateway and this leg (RFC 3264 §8.4); the relay simply has nothing to send.
+        await transaction.RespondAsync(WithSdp(transaction.CreateResponse(200), transaction, answer!)).ConfigureAwait(false);
+    }
+
+    private async Task OnInDialogRequestAsync(SipServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        if (FindLeg(request) is not var (call, leg))
+        {
+            await transaction.RespondAsync(481).ConfigureAwait(false);
+            return;
+        }
+
+        leg.Dialog.OnRemoteRequest(request);
+        if (request.Method == SipMethods.Info && DtmfRelay.TryParse(request, out var digit))
+        {
+            DtmfReceived?.Invoke(call.Id, digit);
+        }
+
+        // A body-less UPDATE is a session refresh (RFC 4028 §7.4; JsSIP ends the call if it fails).
+        await transaction.RespondAsync(200).ConfigureAwait(false);
     }
 
     private async Task OnByeAsync(SipServerTransaction transaction)
     {
         var request = transaction.Request;
-        if (request.CallId is null || !calls.TryGetValue(request.CallId, out var call) || call.ByCallId(request.CallId)?.Dialog.Matches(request) != true)
+        if (FindLeg(request) is not var (call, leg))
         {
             await transaction.RespondAsync(481).ConfigureAwait(false);
             return;
         }
 
         // RFC 3261 §15.1.2: the UAS answers BYE with 200 and ends the session.
-        var leg = call.ByCallId(request.CallId)!;
         leg.Dialog.Terminate();
         await transaction.RespondAsync(200).ConfigureAwait(false);
         if (call.Second is null)
@@ -200,6 +157,79 @@ public sealed partial class B2bua(
         }
 
         // A bridged call: hang up the other side too, then release both legs.
-        await HangUpBridgedAsync(call, call.OtherThan(request.CallId)!).ConfigureAwait(false);
+        var reason = ReferenceEquals(leg, call.First) ? CallEndReason.CallerHungUp : CallEndReason.CalleeHungUp;
+        await HangUpBridgedAsync(call, call.OtherThan(request.CallId!)!, reason).ConfigureAwait(false);
+    }
+
+    private (ActiveCall Call, CallLeg Leg)? FindLeg(SipRequest request) =>
+        request.CallId is { } callId && calls.TryGetValue(callId, out var call) && call.ByCallId(callId) is { } leg && leg.Dialog.Matches(request)
+            ? (call, leg)
+            : null;
+
+    private async Task HangUpBridgedAsync(ActiveCall call, CallLeg other, CallEndReason reason)
+    {
+        // Whichever side's BYE (or media failure) ends the call first does the clean-up.
+        if (!call.TryEnd())
+        {
+            return;
+        }
+
+        calls.TryRemove(call.First.Dialog.CallId, out _);
+        calls.TryRemove(call.Second!.Dialog.CallId, out _);
+        call.Bridge?.Dispose();
+        if (other.Dialog.State != SipDialogState.Terminated)
+        {
+            var request = other.Dialog.CreateRequest(SipMethods.Bye);
+            other.Dialog.Terminate();
+            var bye = await sipStack.SendRequestAsync(request, other.Dialog.NextHop()).ConfigureAwait(false);
+            await bye.FinalResponse.ConfigureAwait(false);
+        }
+
+        Notify(o => o.OnEnded(new CallEnded(call.Info with { At = Now }, reason, 200, call.AnsweredAt, call.Statistics())));
+        await call.First.Media.DisposeAsync().ConfigureAwait(false);
+        await call.Second.Media.DisposeAsync().ConfigureAwait(false);
+        call.Dispose();
+    }
+
+    /// <summary>Registers a bridged call so BYE from either side, or a dead media path, ends both legs.</summary>
+    private void Track(ActiveCall call)
+    {
+        calls[call.First.Dialog.CallId] = call;
+        calls[call.Second!.Dialog.CallId] = call;
+        call.First.Media.Ended += _ => running[Guid.NewGuid()] = OnMediaEndedAsync(call, call.Second);
+        call.Second.Media.Ended += _ => running[Guid.NewGuid()] = OnMediaEndedAsync(call, call.First);
+        call.First.Media.DtmfReceived += e => DtmfReceived?.Invoke(call.Id, e.Digit);
+        call.Second.Media.DtmfReceived += e => DtmfReceived?.Invoke(call.Id, e.Digit);
+    }
+
+    /// <summary>
+    /// A media path died (consent expired, DTLS closed). A browser that hangs up closes DTLS just before its BYE
+    /// arrives, so give the BYE a moment to end the call the ordinary way before ending it as failed.
+    /// </summary>
+    private async Task OnMediaEndedAsync(ActiveCall call, CallLeg other)
+    {
+        await Task.Delay(Options.MediaEndGrace, sipStack.TimeProvider).ConfigureAwait(false);
+        await HangUpBridgedAsync(call, other, CallEndReason.Failed).ConfigureAwait(false);
+    }
+
+    private SipResponse WithSdp(SipResponse response, SipServerTransaction transaction, SdpSession sdp)
+    {
+        response.Headers.Add(SipHeaderNames.Contact, $"<{sipStack.CreateContactUri(transaction.Transport.Kind)}>");
+        response.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
+        response.Body = Encoding.UTF8.GetBytes(sdp.ToString());
+        return response;
+    }
+
+    private void Notify(Action<ICallObserver> raise)
+    {
+        try
+        {
+            raise(Observer);
+        }
+#pragma warning disable CA1031 // An observer's failure (a CDR store down) must never break a call.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 }

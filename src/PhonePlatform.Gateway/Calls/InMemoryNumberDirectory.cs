@@ -6,12 +6,19 @@ namespace PhonePlatform.Gateway.Calls;
 public sealed class InMemoryNumberDirectory : INumberDirectory
 {
     private readonly ConcurrentDictionary<string, NumberRoute> routes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(Guid, string), string> callerNames = new();
 
     public void Set(NumberRoute route)
     {
         ArgumentNullException.ThrowIfNull(route);
         routes[route.Number] = route;
     }
+
+    /// <summary>A contact name shown to callees when <paramref name="callerE164"/> calls a number of the workspace.</summary>
+    public void SetCallerName(Guid workspaceId, string callerE164, string name) => callerNames[(workspaceId, callerE164)] = name;
+
+    public Task<string?> FindCallerNameAsync(Guid workspaceId, string callerE164, CancellationToken cancellationToken) =>
+        Task.FromResult(callerNames.TryGetValue((workspaceId, callerE164), out var name) ? name : null);
 
     public Task<NumberRoute?> FindAsync(string e164Number, CancellationToken cancellationToken) =>
         Task.FromResult(routes.TryGetValue(e164Number, out var route) ? route : null);

@@ -2,6 +2,8 @@ namespace PhonePlatform.Gateway.Calls;
 
 /// <summary>
 /// What an inbound call to a workspace number reaches: the members' SIP addresses of record (their devices are
-/// found through the location service) and the voicemail greeting.
+/// found through the location service), the voicemail greeting, and how long devices ring before voicemail
+/// (null: the gateway's <see cref="B2buaOptions.RingTimeout"/>).
 /// </summary>
-public sealed record NumberRoute(Guid WorkspaceId, string Number, IReadOnlyList<string> MemberAddressesOfRecord, byte[]? Greeting = null);
+public sealed record NumberRoute(
+    Guid WorkspaceId, string Number, IReadOnlyList<string> MemberAddressesOfRecord, byte[]? Greeting = null, TimeSpan? RingTimeout = null);

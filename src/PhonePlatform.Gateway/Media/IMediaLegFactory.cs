@@ -8,11 +8,17 @@ public interface IMediaLegFactory
     /// <summary>True when this factory serves the offer (e.g. UDP/TLS/RTP/SAVPF for WebRTC, RTP/AVP for plain RTP).</summary>
     bool CanAnswer(SdpSession offer);
 
-    /// <summary>Answers a remote offer: the leg's <see cref="MediaLeg.LocalDescription"/> is the answer.</summary>
-    ValueTask<MediaLegResult> CreateForOfferAsync(SdpSession offer, CancellationToken cancellationToken);
+    /// <summary>
+    /// Answers a remote offer: the leg's <see cref="MediaLeg.LocalDescription"/> is the answer. <paramref name="codecs"/>
+    /// restricts the choice (e.g. to the codec the other leg agreed, so the relay needs no transcoding); null: all ours.
+    /// </summary>
+    ValueTask<MediaLegResult> CreateForOfferAsync(SdpSession offer, IReadOnlyList<SdpCodec>? codecs, CancellationToken cancellationToken);
 
-    /// <summary>Creates a leg that offers first (toward a trunk or device); apply the answer with <see cref="IOfferingMediaLeg.TryApplyAnswer"/>.</summary>
-    ValueTask<MediaLeg> CreateOfferAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates a leg that offers first (toward a trunk); apply the answer with <see cref="IOfferingMediaLeg.TryApplyAnswer"/>.
+    /// <paramref name="codecs"/>: what to offer, most preferred first (null: all ours).
+    /// </summary>
+    ValueTask<MediaLeg> CreateOfferAsync(IReadOnlyList<SdpCodec>? codecs, CancellationToken cancellationToken);
 }
 
 /// <summary>A leg whose offer went out first.</summary>

@@ -13,10 +13,10 @@ public sealed class RtpMediaLegFactory(IPAddress address, MediaPortAllocator por
         return offer.Media.Any(m => m.Protocol.Equals("RTP/AVP", StringComparison.OrdinalIgnoreCase));
     }
 
-    public ValueTask<MediaLegResult> CreateForOfferAsync(SdpSession offer, CancellationToken cancellationToken)
+    public ValueTask<MediaLegResult> CreateForOfferAsync(SdpSession offer, IReadOnlyList<SdpCodec>? codecs, CancellationToken cancellationToken)
     {
         var socket = MediaSocket.Open(address, ports);
-        var leg = RtpMediaLeg.TryAnswer(socket, Describe(socket), offer, out var error);
+        var leg = RtpMediaLeg.TryAnswer(socket, Describe(socket, codecs), offer, out var error);
         if (leg is null)
         {
             socket.Dispose();
@@ -25,11 +25,14 @@ public sealed class RtpMediaLegFactory(IPAddress address, MediaPortAllocator por
         return ValueTask.FromResult(new MediaLegResult(leg, error));
     }
 
-    public ValueTask<MediaLeg> CreateOfferAsync(CancellationToken cancellationToken)
+    public ValueTask<MediaLeg> CreateOfferAsync(IReadOnlyList<SdpCodec>? codecs, CancellationToken cancellationToken)
     {
         var socket = MediaSocket.Open(address, ports);
-        return ValueTask.FromResult<MediaLeg>(RtpMediaLeg.Offer(socket, Describe(socket)));
+        return ValueTask.FromResult<MediaLeg>(RtpMediaLeg.Offer(socket, Describe(socket, codecs)));
     }
 
-    private RtpLocalDescription Describe(MediaSocket socket) => new() { Address = address, Port = socket.LocalEndPoint.Port };
+    private RtpLocalDescription Describe(MediaSocket socket, IReadOnlyList<SdpCodec>? codecs) =>
+        codecs is null
+            ? new() { Address = address, Port = socket.LocalEndPoint.Port }
+            : new() { Address = address, Port = socket.LocalEndPoint.Port, CodecPreference = codecs };
 }

@@ -36,6 +36,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests move the fake clock in big steps; an attempt's timeout runs on it, so keep it far from those steps.
         ["Webhooks:Timeout"] = "01:00:00",
         ["Storage:BlobFolder"] = Path.Combine(Path.GetTempPath(), "pp-api-blobs-" + Guid.NewGuid().ToString("N")),
+        // The gateway's SIP transports toward trunks: a free loopback port, never a shared 5060.
+        ["Gateway:SipAddress"] = "127.0.0.1",
+        ["Gateway:SipPort"] = "0",
     };
 
     /// <summary>Keep the system clock instead of <see cref="Time"/> (for tests of background loops: SMS workers, event streams).</summary>

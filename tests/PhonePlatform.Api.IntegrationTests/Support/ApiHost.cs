@@ -67,6 +67,8 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         builder.UseSetting("Auth:AttemptsPerMinutePerIp", "1000");
         builder.UseSetting("PasswordHashing:MemoryKiB", "1024");
         builder.UseSetting("PasswordHashing:Iterations", "1");
+        builder.UseSetting("Gateway:SipAddress", "127.0.0.1");
+        builder.UseSetting("Gateway:SipPort", "0");
     }
 
     private async Task<HttpClient> LoginAsync(string email, Guid workspaceId, string password = "correct horse battery staple")

@@ -6,7 +6,7 @@ namespace PhonePlatform.Gateway.BrowserTests.Infrastructure;
 /// The real host on Kestrel plus one headless Chromium (Debian's, never a Playwright download) with a fake microphone,
 /// and the JsSIP softphone page. Shared by the tests of a class; each test opens its own page (its own softphone).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime, IDisposable
+public class BrowserFixture : IAsyncLifetime, IDisposable
 {
     private IPlaywright? playwright;
     private SoftphonePageServer? pages;
@@ -21,6 +21,7 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
+        ConfigureHost(Host.Settings);
         await Host.InitializeAsync();
         pages = new SoftphonePageServer();
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
@@ -40,6 +41,11 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         });
     }
 
+    /// <summary>Adds configuration before the host starts.</summary>
+    protected virtual void ConfigureHost(Dictionary<string, string?> settings)
+    {
+    }
+
     /// <summary>A fresh softphone page.</summary>
     public async Task<IPage> OpenSoftphoneAsync()
     {
@@ -56,5 +62,9 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         await Host.DisposeAsync();
     }
 
-    public void Dispose() => pages?.Dispose();
+    public void Dispose()
+    {
+        pages?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

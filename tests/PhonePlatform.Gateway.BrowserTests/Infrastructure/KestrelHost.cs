@@ -29,6 +29,18 @@ public sealed class KestrelHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Registrations a fixture adds after the host's own (they win over them).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; set; }
+
+    /// <summary>Configuration a fixture adds before the host starts (gateway trunks, media ports, ring timeout).</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        // The gateway's SIP toward trunks: a free loopback port, never a shared 5060.
+        ["Gateway:SipAddress"] = "127.0.0.1",
+        ["Gateway:SipPort"] = "0",
+        ["Gateway:EnableTcp"] = "false",
+    };
+
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
@@ -41,8 +53,12 @@ public sealed class KestrelHost : IAsyncLifetime
             ["PasswordHashing:Iterations"] = "1",
             ["Auth:AttemptsPerMinutePerIp"] = "100000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Storage:KeyFile"] = Path.Combine(directory, "keys", "master.key"),
+            ["Storage:BlobFolder"] = Path.Combine(directory, "blobs"),
         });
+        builder.Configuration.AddInMemoryCollection(Settings);
         builder.AddPhonePlatformApi();
+        ExtraServices?.Invoke(builder.Services);
         builder.WebHost.UseUrls("https://127.0.0.1:0");
         App = builder.Build();
         await using (var scope = App.Services.CreateAsyncScope())
@@ -96,9 +112,12 @@ public sealed class KestrelHost : IAsyncLifetime
     }
 
     /// <summary>Logs in and asks the API for SIP credentials, as the softphone web app does.</summary>
-    public async Task<SipCredentialsResponse> IssueSipCredentialsAsync()
+    public async Task<SipCredentialsResponse> IssueSipCredentialsAsync() => await IssueSipCredentialsAsync(await SignUpAndLoginAsync());
+
+    /// <summary>SIP credentials for the user of the session <paramref name="token"/>.</summary>
+    public async Task<SipCredentialsResponse> IssueSipCredentialsAsync(string token)
     {
-        using var client = CreateClient(await SignUpAndLoginAsync());
+        using var client = CreateClient(token);
         var response = await client.PostAsync("/v1/sip/credentials", content: null);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<SipCredentialsResponse>())!;

@@ -81,6 +81,8 @@ public sealed class WebHost : WebApplicationFactory<Program>, IAsyncLifetime
             ["PasswordHashing:Iterations"] = "1",
             ["Auth:AttemptsPerMinutePerIp"] = "100000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Gateway:SipAddress"] = "127.0.0.1",
+            ["Gateway:SipPort"] = "0",
             ["Web:Root"] = Path.Combine(RepositoryRoot, "web", "dist"),
         }));
         builder.ConfigureServices(services =>

@@ -1,0 +1,101 @@
+using PhonePlatform.Gateway.BrowserTests.Infrastructure;
+using PhonePlatform.Gateway.Calls;
+using PhonePlatform.Gateway.IntegrationTests;
+
+namespace PhonePlatform.Gateway.BrowserTests;
+
+/// <summary>
+/// Outbound calls end to end: JsSIP in headless Chromium, registered over wss:// with API-issued credentials, dials a
+/// PSTN number; the gateway answers the WebRTC leg and re-originates the call on the loopback trunk, where sipp plays
+/// the carrier and echoes the RTP it gets (so audio arriving in the browser has crossed both legs twice).
+/// </summary>
+[Collection(CallFixture.Collection)]
+public sealed class BrowserToTrunkCallTests(CallFixture fixture) : IClassFixture<CallFixture>
+{
+    private const string Destination = "+442071838750";
+
+    [Fact]
+    public async Task BrowserCallsPstn_EarlyMediaThenAnswer_AudioFlowsBothWaysAndBrowserHangupEndsBothLegs()
+    {
+        var number = CallFixture.NewNumber();
+        var page = await fixture.RegisterAsync(await fixture.NewWorkspaceAsync(number));
+        var carrier = Sipp.ServeAsync(fixture.CarrierPort, "-sf", Sipp.Scenario("carrier_early_media.xml"), "-rtp_echo");
+        await Task.Delay(300);
+
+        await page.EvaluateAsync("t => window.softphone.call(t)", $"sip:{Destination}@phoneplatform");
+        await Softphone.WaitAsync(page, "() => window.softphone.state.call.confirmed || window.softphone.state.call.failed !== null");
+        var state = await Softphone.CallStateAsync(page);
+        Assert.True(state.Confirmed, $"not connected: {state.Failed} {state.StatusCode}");
+        // The carrier's 183 with SDP reached the browser as early media (the same SDP as the 200).
+        Assert.Contains(state.Progress, p => p.Status == 183 && p.Sdp);
+
+        var stats = await Softphone.WaitForAudioAsync(page, packets: 50, TimeSpan.FromSeconds(10));
+        Assert.True(stats.PacketsReceived >= 50, $"the browser got {stats.PacketsReceived} packets back");
+        Assert.True(stats.TotalAudioEnergy > 0, "the echoed audio is silent");
+        Assert.Equal("audio/PCMU", stats.Codec);
+
+        await page.EvaluateAsync("() => window.softphone.hangup()");
+        var (exit, output) = await carrier;
+        Assert.True(exit == 0, output);
+        Assert.True(await fixture.WaitForNoCallsAsync(TimeSpan.FromSeconds(5)), "a leg is still held");
+        var ended = await fixture.Calls.WaitForEndAsync(number, TimeSpan.FromSeconds(5));
+        Assert.NotNull(ended);
+        Assert.Equal(CallDirection.Outbound, ended.Call.Direction);
+        Assert.Equal(CallEndReason.CallerHungUp, ended.Reason);
+        Assert.Equal(Destination, ended.Call.RemoteNumber);
+        Assert.Equal("loopback-carrier", ended.Call.Trunk);
+        Assert.NotNull(ended.AnsweredAt);
+        Assert.All(ended.Statistics, leg => Assert.True(leg.Media.PacketsReceived > 0, $"{leg.Kind} leg received nothing"));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task BrowserCallsPstn_CarrierHangsUp_BrowserGetsByeAndBothLegsAreReleased()
+    {
+        var number = CallFixture.NewNumber();
+        var page = await fixture.RegisterAsync(await fixture.NewWorkspaceAsync(number));
+        var carrier = Sipp.ServeAsync(fixture.CarrierPort, "-sf", Sipp.Scenario("carrier_answers_then_hangs_up.xml"), "-rtp_echo");
+        await Task.Delay(300);
+
+        await page.EvaluateAsync("t => window.softphone.call(t)", $"sip:{Destination}@phoneplatform");
+        await Softphone.WaitAsync(page, "() => window.softphone.state.call.confirmed || window.softphone.state.call.failed !== null");
+        Assert.True((await Softphone.CallStateAsync(page)).Confirmed);
+        var (exit, output) = await carrier;
+        Assert.True(exit == 0, output);
+        await Softphone.WaitAsync(page, "() => window.softphone.state.call.ended !== null", 5_000);
+
+        Assert.Equal("remote", (await Softphone.CallStateAsync(page)).Ended?.Originator);
+        Assert.True(await fixture.WaitForNoCallsAsync(TimeSpan.FromSeconds(5)), "a leg is still held");
+        var ended = await fixture.Calls.WaitForEndAsync(number, TimeSpan.FromSeconds(5));
+        Assert.Equal(CallEndReason.CalleeHungUp, ended?.Reason);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task BrowserCallsPstn_MemberWithoutUseOfAnyNumber_IsRefusedWith403()
+    {
+        var owner = await fixture.NewWorkspaceAsync(CallFixture.NewNumber());
+        var page = await fixture.RegisterAsync(await fixture.AddMemberAsync(owner));
+
+        await page.EvaluateAsync("t => window.softphone.call(t)", $"sip:{Destination}@phoneplatform");
+        await Softphone.WaitAsync(page, "() => window.softphone.state.call.failed !== null");
+
+        Assert.Equal(403, (await Softphone.CallStateAsync(page)).StatusCode);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task BrowserCallsPstn_AskingForANumberOfAnotherWorkspace_IsRefusedWith403()
+    {
+        var page = await fixture.RegisterAsync(await fixture.NewWorkspaceAsync(CallFixture.NewNumber()));
+        var foreign = CallFixture.NewNumber();
+        await fixture.NewWorkspaceAsync(foreign);
+
+        await page.EvaluateAsync(
+            "a => window.softphone.call(a[0], [a[1]])", new[] { $"sip:{Destination}@phoneplatform", $"P-Preferred-Identity: <sip:{foreign}@phoneplatform>" });
+        await Softphone.WaitAsync(page, "() => window.softphone.state.call.failed !== null");
+
+        Assert.Equal(403, (await Softphone.CallStateAsync(page)).StatusCode);
+        await page.CloseAsync();
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace PhonePlatform.Gateway.BrowserTests.Infrastructure;
+
+/// <summary>Reads the JsSIP page's call state and WebRTC statistics.</summary>
+internal static class Softphone
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<CallState> CallStateAsync(IPage page) =>
+        JsonSerializer.Deserialize<CallState>(await page.EvaluateAsync<string>("() => JSON.stringify(window.softphone.state.call)"), Json)!;
+
+    public static async Task<IncomingCall[]> IncomingAsync(IPage page) =>
+        JsonSerializer.Deserialize<IncomingCall[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.softphone.state.incoming)"), Json)!;
+
+    public static async Task<AudioStats> StatsAsync(IPage page) =>
+        JsonSerializer.Deserialize<AudioStats>(await page.EvaluateAsync<string>("async () => JSON.stringify(await window.softphone.stats())"), Json)!;
+
+    /// <summary>Polls getStats until audio with energy has arrived (the echo of the browser's own fake microphone).</summary>
+    public static async Task<AudioStats> WaitForAudioAsync(IPage page, int packets, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        var stats = await StatsAsync(page);
+        while ((stats.PacketsReceived < packets || stats.TotalAudioEnergy <= 0) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(200);
+            stats = await StatsAsync(page);
+        }
+
+        return stats;
+    }
+
+    public static Task WaitAsync(IPage page, string condition, int timeoutMs = 40_000) =>
+        page.WaitForFunctionAsync(condition, null, new PageWaitForFunctionOptions { Timeout = timeoutMs });
+
+    internal sealed record CallState(Progress[] Progress, bool Confirmed, Ending? Ended, Ending? Failed, int? StatusCode, string[] Events);
+
+    internal sealed record Progress(int? Status, bool Sdp);
+
+    internal sealed record Ending(string Originator, string Cause);
+
+    internal sealed record IncomingCall(string? DisplayName, string? User);
+
+    internal sealed record AudioStats(long PacketsReceived, double TotalAudioEnergy, double AudioLevel, long PacketsSent, string? DtlsState, string? Codec);
+}
