@@ -55,7 +55,7 @@ public static class ApiServices
         services.AddPhonePlatformCompliance(configuration);
         services.AddPhonePlatformMessaging(configuration, roles);
         services.AddPhonePlatformWebhooks(configuration, runJobs: roles.Has(PlatformRole.Jobs));
-        services.AddPhonePlatformSms().AddHttpSmsCarriers(configuration);
+        services.AddHttpSmsCarriers(configuration);
         AddUseCases(services);
 
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
