@@ -161,6 +161,28 @@ namespace PhonePlatform.Data.Migrations
                     b.ToTable("DeletionCertificates", (string)null);
                 });
 
+            modelBuilder.Entity("PhonePlatform.Core.Compliance.RetentionPolicy", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("MessagesMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RecordingsDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("VoicemailDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkspaceId");
+
+                    b.ToTable("RetentionPolicies", (string)null);
+                });
+
             modelBuilder.Entity("PhonePlatform.Core.Compliance.WorkspaceCancellation", b =>
                 {
                     b.Property<Guid>("WorkspaceId")
@@ -908,6 +930,15 @@ namespace PhonePlatform.Data.Migrations
                 });
 
             modelBuilder.Entity("PhonePlatform.Core.Audit.AuditEntry", b =>
+                {
+                    b.HasOne("PhonePlatform.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhonePlatform.Core.Compliance.RetentionPolicy", b =>
                 {
                     b.HasOne("PhonePlatform.Core.Workspaces.Workspace", null)
                         .WithMany()
