@@ -18,6 +18,7 @@ public static class ComplianceServiceCollectionExtensions
         services.Configure<ProcessingRegisterOptions>(configuration.GetSection("Compliance:ProcessingRegister"));
         services.AddSingleton<WorkspacePurge>();
         services.AddSingleton<RetentionEnforcer>();
+        services.AddSingleton<WorkspaceArchive>();
         services.AddSingleton<RetentionJob>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionJob>());
         services.AddScoped<CancelWorkspace>();
