@@ -17,10 +17,13 @@ public static class ComplianceServiceCollectionExtensions
         services.Configure<ComplianceOptions>(configuration.GetSection("Compliance"));
         services.Configure<ProcessingRegisterOptions>(configuration.GetSection("Compliance:ProcessingRegister"));
         services.AddSingleton<WorkspacePurge>();
+        services.AddSingleton<RetentionEnforcer>();
+        services.AddSingleton<WorkspaceArchive>();
         services.AddSingleton<RetentionJob>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionJob>());
         services.AddScoped<CancelWorkspace>();
         services.AddScoped<WorkspaceStatus>();
+        services.AddScoped<RetentionPolicies>();
         services.AddSingleton<ProcessingRegister>();
         services.AddWorkspaceDataParticipant<MembersParticipant>();
         services.AddWorkspaceDataParticipant<NumbersParticipant>();

@@ -9,13 +9,15 @@ using PhonePlatform.Data;
 namespace PhonePlatform.Compliance;
 
 /// <summary>
-/// Purges cancelled workspaces whose retention has run out. One pass is <see cref="RunOnceAsync"/>; the hosted
+/// Purges cancelled workspaces whose retention has run out, then applies the workspaces' retention policies
+/// (<see cref="RetentionEnforcer"/>). One pass is <see cref="RunOnceAsync"/>; the hosted
 /// service repeats it every <see cref="ComplianceOptions.RetentionJobInterval"/> on the injected clock. A workspace
 /// whose purge fails stays due and is retried on the next pass; the others go on.
 /// </summary>
 public sealed partial class RetentionJob(
     IServiceScopeFactory scopes,
     WorkspacePurge purge,
+    RetentionEnforcer enforcer,
     IOptions<ComplianceOptions> options,
     TimeProvider time,
     ILogger<RetentionJob> logger) : BackgroundService
@@ -47,6 +49,15 @@ public sealed partial class RetentionJob(
             {
                 LogPurgeFailed(logger, workspaceId, ex);
             }
+        }
+
+        try
+        {
+            await enforcer.RunOnceAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPassFailed(logger, ex);
         }
 
         return certificates;

@@ -25,6 +25,25 @@ public sealed class ComplianceEndpointsTests(ApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Retention_SetByAdmin_IsReadBackValidatedAndAudited()
+    {
+        var owner = await api.CreateSteppedUpOwnerAsync();
+        var admin = await api.AddMemberAsync(owner, Role.Admin);
+
+        var invalid = await admin.Client.PutAsJsonAsync("/v1/workspace/retention", new RetentionPolicyDto(0, null, null), ApiDriver.Json);
+        var set = await admin.Client.PutAsJsonAsync("/v1/workspace/retention", new RetentionPolicyDto(90, 30, null), ApiDriver.Json);
+        var read = await owner.Client.GetFromJsonAsync<RetentionPolicyDto>("/v1/workspace/retention", ApiDriver.Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        await ApiDriver.Expect(set, HttpStatusCode.OK);
+        Assert.Equal(new RetentionPolicyDto(90, 30, null), read);
+        var audit = await owner.Client.GetFromJsonAsync<JsonElement>("/v1/audit-log", ApiDriver.Json);
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), e =>
+            e.GetProperty("action").GetString() == "workspace.retention.changed"
+            && e.GetProperty("details").GetString() == "recordingsDays=90 voicemailDays=30 messagesMonths=keep");
+    }
+
+    [Fact]
     public async Task Cancel_WithoutStepUp_Returns403()
     {
         var owner = await api.CreateWorkspaceAsync();

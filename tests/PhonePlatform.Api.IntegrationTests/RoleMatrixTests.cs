@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using PhonePlatform.Api.Contracts;
+using PhonePlatform.Api.Endpoints;
 using PhonePlatform.Api.IntegrationTests.Infrastructure;
 using PhonePlatform.Core.Members;
 using PhonePlatform.Core.Permissions;
@@ -83,6 +84,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
             (Permission.BillingManage, () => client.PutAsJsonAsync("/v1/workspace/billing", new BillingRequest("business"), ApiDriver.Json)),
             (Permission.SecurityManage, () => client.PutAsJsonAsync("/v1/workspace/security", new SecurityPolicyRequest(false), ApiDriver.Json)),
             (Permission.DataExport, () => client.PostAsync("/v1/exports", null)),
+            (Permission.SecurityManage, () => client.GetAsync("/v1/workspace/retention")),
+            (Permission.SecurityManage, () => client.PutAsJsonAsync("/v1/workspace/retention", new RetentionPolicyDto(null, null, null), ApiDriver.Json)),
             (Permission.NumbersManage, () => client.PostAsJsonAsync("/v1/numbers", new AddNumberRequest("+14155550101"), ApiDriver.Json)),
             (Permission.MembersManage, () => client.PostAsJsonAsync("/v1/members", new AddMemberRequest("not-an-address", Role.Viewer), ApiDriver.Json)),
             (Permission.ApiKeysManage, () => client.PostAsJsonAsync("/v1/api-keys", new CreateApiKeyRequest("probe", ["workspace:read"]), ApiDriver.Json)),

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PhonePlatform.Api.Auth;
 using PhonePlatform.Api.Problems;
 using PhonePlatform.Compliance;
+using PhonePlatform.Core.Compliance;
 using PhonePlatform.Core.Members;
 using PhonePlatform.Core.Permissions;
 using PhonePlatform.Data;
@@ -22,6 +23,9 @@ public static class ComplianceEndpoints
 
         var cancellation = v1.MapGroup("/workspace/cancellation").WithTags("Workspace");
         cancellation.MapGet("/", GetCancellationAsync).RequirePermission(Permission.WorkspaceRead);
+        var retention = v1.MapGroup("/workspace/retention").WithTags("Workspace");
+        retention.MapGet("/", GetRetentionAsync).RequirePermission(Permission.SecurityManage);
+        retention.MapPut("/", SetRetentionAsync).RequirePermission(Permission.SecurityManage);
         cancellation.MapPost("/", CancelAsync).RequirePermission(Permission.SecurityManage).RequireStepUp().AllowWhenReadOnly();
         return v1;
     }
@@ -33,6 +37,24 @@ public static class ComplianceEndpoints
         return cancellation is null
             ? Failure.NotFound("A cancellation of this workspace").ToResult()
             : TypedResults.Ok(new CancellationResponse(cancellation.RequestedAt, cancellation.PurgeAfter, cancellation.PurgedAt, cancellation.CertificateId, null));
+    }
+
+    private static async Task<Ok<RetentionPolicyDto>> GetRetentionAsync(RetentionPolicies policies, CancellationToken cancellationToken) =>
+        TypedResults.Ok(RetentionPolicyDto.From(await policies.GetAsync(cancellationToken)));
+
+    /// <summary>Owner and Admin (security:manage); null keeps that kind of data until the workspace is deleted.</summary>
+    private static async Task<Results<Ok<RetentionPolicyDto>, ProblemHttpResult>> SetRetentionAsync(
+        RetentionPolicyDto request, Caller caller, RetentionPolicies policies, CancellationToken cancellationToken)
+    {
+        if (RetentionPolicy.Validate(request.RecordingsDays, request.VoicemailDays, request.MessagesMonths) is { } error)
+        {
+            return Failure.Validation("retention", error).ToResult();
+        }
+
+        var policy = await policies.SetAsync(
+            new AuditEvent(RetentionPolicies.ChangedAuditAction, caller.UserId, caller.ApiKeyId, caller.Ip),
+            request.RecordingsDays, request.VoicemailDays, request.MessagesMonths, cancellationToken);
+        return TypedResults.Ok(RetentionPolicyDto.From(policy));
     }
 
     /// <summary>Only the Owner may cancel; <c>deleteNow</c> purges at once and returns the deletion certificate.</summary>
@@ -59,3 +81,13 @@ public sealed record CancellationResponse(
     DateTimeOffset RequestedAt, DateTimeOffset PurgeAfter, DateTimeOffset? PurgedAt, Guid? CertificateId, CertificateResponse? Certificate);
 
 public sealed record CertificateResponse(string Document, string Sha256);
+
+/// <summary>Retention in days (recordings, voicemail) and months (messages); null keeps the data.</summary>
+public sealed record RetentionPolicyDto(int? RecordingsDays, int? VoicemailDays, int? MessagesMonths)
+{
+    public static RetentionPolicyDto From(RetentionPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return new(policy.RecordingsDays, policy.VoicemailDays, policy.MessagesMonths);
+    }
+}
