@@ -80,12 +80,16 @@ public sealed class DtlsSrtpServer : IDisposable
     public void Dispose()
     {
         stopping.Cancel();
-        queue.Close();
+
+        // An established association says close_notify (RFC 5246 §7.2.1) before the queue stops carrying datagrams;
+        // closing the queue also ends a handshake still running.
         lock (transportGate)
         {
             disposed = true;
             CloseTransport();
         }
+
+        queue.Close();
 
         stopping.Dispose();
     }

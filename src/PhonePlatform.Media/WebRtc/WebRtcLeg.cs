@@ -119,6 +119,9 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Interlocked.Exchange(ref ended, 1);
+
+        // Close DTLS first, while the socket can still carry its close_notify to the browser (RFC 5246 §7.2.1).
+        dtls?.Dispose();
         await stopping.CancelAsync();
         socket.Dispose();
         if (receiving is not null)
@@ -133,7 +136,6 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
             }
         }
 
-        dtls?.Dispose();
         ice?.Dispose();
         DisposeSrtp();
         stopping.Dispose();

@@ -151,6 +151,36 @@ public sealed class WebRtcLegUdpTests
     }
 
     [Fact]
+    public async Task DisposeAsync_ConnectedLeg_SendsCloseNotifyAndReleasesPortAndThread()
+    {
+        var ports = new MediaPortAllocator(44_000, 44_099);
+        var leg = WebRtcLeg.Open(new WebRtcLegOptions { Address = IPAddress.Loopback, Ports = ports, Certificate = EngineCertificate });
+        var port = leg.LocalEndPoint.Port;
+        Assert.True(leg.TryAcceptOffer(OfferWith(BrowserCertificate.Fingerprint), out _, out _));
+        using var socket = UdpDatagramTransport.Connect(leg.LocalEndPoint);
+        SendCheck(socket, leg, useCandidate: true);
+        var client = new DtlsSrtpTestClient(BrowserCertificate, EngineCertificate.Fingerprint, 0x0007);
+        await Task.Run(() => new DtlsClientProtocol().Connect(client, new UdpDatagramTransport(socket)));
+        await leg.Connected.WaitAsync(TimeSpan.FromSeconds(20));
+
+        await leg.DisposeAsync();
+
+        // RFC 5246 §7.2.1 close_notify: an alert record (content type 21) reaches the browser's socket.
+        var buffer = new byte[1500];
+        var sawAlert = false;
+        while (!sawAlert && socket.Poll(2_000_000, SelectMode.SelectRead))
+        {
+            var length = socket.Receive(buffer);
+            sawAlert = length > 0 && buffer[0] == 21;
+        }
+
+        Assert.True(sawAlert, "no close_notify after the leg was disposed");
+        Assert.Equal(0, ports.InUse);
+        using var rebound = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        rebound.Bind(new IPEndPoint(IPAddress.Loopback, port));
+    }
+
+    [Fact]
     public async Task Leg_WrongPasswordCheck_IsRejectedAndDoesNotOpenDtls()
     {
         await using var leg = WebRtcLeg.Open(new WebRtcLegOptions { Address = IPAddress.Loopback, Ports = Ports, Certificate = EngineCertificate });
