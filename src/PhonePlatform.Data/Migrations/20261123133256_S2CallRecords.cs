@@ -12,6 +12,13 @@ namespace PhonePlatform.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "BlobsReEncrypted",
+                table: "KeyRotations",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
             migrationBuilder.CreateTable(
                 name: "CallRecords",
                 columns: table => new
@@ -83,6 +90,62 @@ namespace PhonePlatform.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_NumberCallSettings_Workspaces_WorkspaceId",
+                        column: x => x.WorkspaceId,
+                        principalTable: "Workspaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SipRegistrations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AddressOfRecord = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Contact = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    ContactUri = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    InstanceId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RegId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    CallId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CSeq = table.Column<long>(type: "bigint", nullable: false),
+                    FlowTransport = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    FlowAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FlowConnectionId = table.Column<long>(type: "bigint", nullable: false),
+                    NodeId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserAgent = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SipRegistrations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SipRegistrations_Workspaces_WorkspaceId",
+                        column: x => x.WorkspaceId,
+                        principalTable: "Workspaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredBlobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(900)", maxLength: 900, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    KeyVersion = table.Column<int>(type: "integer", nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredBlobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StoredBlobs_Workspaces_WorkspaceId",
                         column: x => x.WorkspaceId,
                         principalTable: "Workspaces",
                         principalColumn: "Id",
@@ -198,6 +261,32 @@ namespace PhonePlatform.Data.Migrations
                 column: "WorkspaceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SipRegistrations_ExpiresAt",
+                table: "SipRegistrations",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SipRegistrations_WorkspaceId_AddressOfRecord",
+                table: "SipRegistrations",
+                columns: new[] { "WorkspaceId", "AddressOfRecord" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SipRegistrations_WorkspaceId_UserId",
+                table: "SipRegistrations",
+                columns: new[] { "WorkspaceId", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredBlobs_WorkspaceId_Kind_CreatedAt",
+                table: "StoredBlobs",
+                columns: new[] { "WorkspaceId", "Kind", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredBlobs_WorkspaceId_Name",
+                table: "StoredBlobs",
+                columns: new[] { "WorkspaceId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Voicemails_CallRecordId",
                 table: "Voicemails",
                 column: "CallRecordId");
@@ -228,10 +317,20 @@ namespace PhonePlatform.Data.Migrations
                 name: "NumberCallSettings");
 
             migrationBuilder.DropTable(
+                name: "SipRegistrations");
+
+            migrationBuilder.DropTable(
+                name: "StoredBlobs");
+
+            migrationBuilder.DropTable(
                 name: "Voicemails");
 
             migrationBuilder.DropTable(
                 name: "CallRecords");
+
+            migrationBuilder.DropColumn(
+                name: "BlobsReEncrypted",
+                table: "KeyRotations");
         }
     }
 }
