@@ -7,7 +7,7 @@ using PhonePlatform.Gateway.Calls;
 namespace PhonePlatform.Api.Calls;
 
 /// <summary>The gateway's call-settings port over the data layer: business hours evaluated now, greeting decrypted.</summary>
-public sealed class DataNumberCallSettings(IServiceScopeFactory scopes, EncryptedBlobStore blobs, TimeProvider time) : INumberCallSettings
+public sealed class DataNumberCallSettings(IServiceScopeFactory scopes, IWorkspaceBlobs blobs, TimeProvider time) : INumberCallSettings
 {
     public async Task<NumberCallPolicy> GetAsync(Guid workspaceId, string number, CancellationToken cancellationToken)
     {

@@ -146,6 +146,6 @@ public sealed class NumberCallSettingsApiTests(CallApiFixture fixture) : IClassF
 
     private DataNumberCallSettings Port(DateTimeOffset now) => new(
         fixture.Factory.Services.GetRequiredService<IServiceScopeFactory>(),
-        fixture.Factory.Services.GetRequiredService<EncryptedBlobStore>(),
+        fixture.Factory.Services.GetRequiredService<IWorkspaceBlobs>(),
         new FakeTimeProvider(now));
 }

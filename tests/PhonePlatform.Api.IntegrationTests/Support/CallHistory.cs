@@ -20,10 +20,9 @@ internal static class CallHistory
         var answered = await RecordCallAsync(services, Answered(workspaceId, number, started, Guid.NewGuid()));
         var missed = await RecordCallAsync(services, Missed(workspaceId, number, started.AddMinutes(5)));
         var voicemail = await AddVoicemailAsync(services, workspaceId, number, ToneWav(8000, 2, 1), missed.Id);
-        var blobs = services.GetRequiredService<EncryptedBlobStore>();
         var recordingId = Guid.CreateVersion7();
         var blobName = $"recordings/{recordingId:N}.wav";
-        await blobs.PutAsync(workspaceId, blobName, new MemoryStream(ToneWav(8000, 2, 2)));
+        await services.GetRequiredService<IWorkspaceBlobs>().StoreAsync(workspaceId, BlobKind.Recording, blobName, new MemoryStream(ToneWav(8000, 2, 2)));
         await services.GetRequiredService<CallRecordingStore>().AddAsync(
             new RecordingDraft(recordingId, workspaceId, answered.Id, blobName, TimeSpan.FromSeconds(2), started.AddMinutes(2)));
         return (answered.Id, voicemail, recordingId);
@@ -63,7 +62,7 @@ internal static class CallHistory
     {
         var id = Guid.CreateVersion7();
         var blobName = $"voicemail/{id:N}.wav";
-        await services.GetRequiredService<EncryptedBlobStore>().PutAsync(workspaceId, blobName, new MemoryStream(wav));
+        await services.GetRequiredService<IWorkspaceBlobs>().StoreAsync(workspaceId, BlobKind.Voicemail, blobName, new MemoryStream(wav));
         var received = new DateTimeOffset(2026, 11, 2, 15, 5, 0, TimeSpan.Zero);
         if (callId is null)
         {

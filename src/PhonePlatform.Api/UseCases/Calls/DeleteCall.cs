@@ -8,7 +8,7 @@ using PhonePlatform.Data;
 namespace PhonePlatform.Api.UseCases.Calls;
 
 /// <summary>Deletes a call record and its recording (row and encrypted audio); a voicemail left on it stays.</summary>
-public sealed class DeleteCall(PhonePlatformDbContext db, AuditLog audit, EncryptedBlobStore blobs)
+public sealed class DeleteCall(PhonePlatformDbContext db, AuditLog audit, IWorkspaceBlobs blobs)
 {
     public async Task<Outcome<Done>> ExecuteAsync(Caller caller, Guid callId, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ using PhonePlatform.Data;
 namespace PhonePlatform.Api.UseCases.Calls;
 
 /// <summary>Deletes a voicemail: its record, the call record's link to it, and its encrypted audio.</summary>
-public sealed class DeleteVoicemail(PhonePlatformDbContext db, AuditLog audit, EncryptedBlobStore blobs)
+public sealed class DeleteVoicemail(PhonePlatformDbContext db, AuditLog audit, IWorkspaceBlobs blobs)
 {
     public async Task<Outcome<Done>> ExecuteAsync(Caller caller, Guid voicemailId, CancellationToken cancellationToken)
     {

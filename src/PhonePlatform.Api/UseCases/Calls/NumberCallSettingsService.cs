@@ -10,7 +10,7 @@ using PhonePlatform.Data;
 namespace PhonePlatform.Api.UseCases.Calls;
 
 /// <summary>Reads and replaces a number's call settings, and its voicemail greeting (validated, converted, encrypted).</summary>
-public sealed class NumberCallSettingsService(PhonePlatformDbContext db, AuditLog audit, EncryptedBlobStore blobs, TimeProvider time)
+public sealed class NumberCallSettingsService(PhonePlatformDbContext db, AuditLog audit, IWorkspaceBlobs blobs, TimeProvider time)
 {
     public async Task<Outcome<NumberCallSettingsResponse>> GetAsync(Guid numberId, CancellationToken cancellationToken)
     {
@@ -93,7 +93,7 @@ public sealed class NumberCallSettingsService(PhonePlatformDbContext db, AuditLo
         }
 
         var blobName = $"greetings/{numberId:N}-{Guid.CreateVersion7():N}.wav";
-        await blobs.PutAsync(caller.WorkspaceId, blobName, new MemoryStream(wav), cancellationToken);
+        await blobs.StoreAsync(caller.WorkspaceId, BlobKind.Other, blobName, new MemoryStream(wav), cancellationToken);
         await DeleteBlobAsync(caller.WorkspaceId, await ReplaceGreetingAsync(caller, numberId, blobName, cancellationToken));
         return await GetAsync(numberId, cancellationToken);
     }
