@@ -29,7 +29,7 @@ public sealed class WebhookOptions
     /// <summary>Deliveries claimed per round; the lease must outlast a round's attempts.</summary>
     public int BatchSize { get; set; } = 100;
 
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Events fanned out per transaction.</summary>
     public int FanOutBatchSize { get; set; } = 200;
