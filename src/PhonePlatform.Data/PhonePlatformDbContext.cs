@@ -38,6 +38,7 @@ public sealed class PhonePlatformDbContext(DbContextOptions<PhonePlatformDbConte
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<KeyRotation> KeyRotations => Set<KeyRotation>();
     public DbSet<WorkspaceEvent> WorkspaceEvents => Set<WorkspaceEvent>();
+    public DbSet<PhonePlatform.Core.Billing.BillingAccount> BillingAccounts => Set<PhonePlatform.Core.Billing.BillingAccount>();
 
     /// <summary>The workspace every query and write is confined to; read by the query filters on each query.</summary>
     public Guid? CurrentWorkspaceId => tenant.WorkspaceId ?? workspaceOverride;

@@ -45,7 +45,8 @@ public static class ApiPipeline
             .MapApiKeyEndpoints()
             .MapAuditLogEndpoints()
             .MapSipCredentialEndpoints()
-            .MapComplianceEndpoints();
+            .MapComplianceEndpoints()
+            .MapBillingEndpoints();
         return app;
     }
 }

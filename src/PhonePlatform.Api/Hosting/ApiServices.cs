@@ -10,6 +10,7 @@ using PhonePlatform.Api.Idempotency;
 using PhonePlatform.Api.Problems;
 using PhonePlatform.Api.Sip;
 using PhonePlatform.Api.UseCases.Contacts;
+using PhonePlatform.Billing;
 using PhonePlatform.Compliance;
 using PhonePlatform.Core.Identity;
 using PhonePlatform.Data;
@@ -48,6 +49,7 @@ public static class ApiServices
         services.AddPhonePlatformOperations(configuration);
         services.AddContactUseCases();
         services.AddPhonePlatformCompliance(configuration);
+        services.AddPhonePlatformBilling(configuration);
         AddUseCases(services);
 
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
