@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PhonePlatform.Api.Contracts;
 using PhonePlatform.Api.IntegrationTests.Infrastructure;
@@ -188,6 +189,31 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         {
             Assert.NotEqual(fixture.OwnerA.UserId.ToString(), entry.GetProperty("actorUserId").GetString());
         }
+    }
+
+    [Fact]
+    public async Task Billing_ShowsOnlyOwnWorkspacesAccount()
+    {
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PhonePlatform.Data.PhonePlatformDbContext>();
+            db.UseWorkspace(fixture.OwnerA.WorkspaceId);
+            if (!await db.BillingAccounts.AnyAsync())
+            {
+                db.BillingAccounts.Add(new PhonePlatform.Core.Billing.BillingAccount
+                {
+                    StripeCustomerId = "cus_tenancy_a", Status = PhonePlatform.Core.Billing.SubscriptionStatus.Active, Seats = 3, Plan = "business",
+                });
+                await db.SaveChangesAsync();
+            }
+        }
+
+        var a = await fixture.OwnerA.Client.GetFromJsonAsync<JsonElement>("/v1/billing");
+        var b = await fixture.OwnerB.Client.GetFromJsonAsync<JsonElement>("/v1/billing");
+
+        Assert.Equal("active", a.GetProperty("status").GetString());
+        Assert.Equal("none", b.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, b.GetProperty("plan").ValueKind);
     }
 
     [Fact]

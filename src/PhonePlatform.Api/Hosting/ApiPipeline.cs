@@ -55,6 +55,7 @@ public static class ApiPipeline
             .MapEventStreamEndpoints();
             .MapWebhookEndpoints()
             .MapCarrierWebhookEndpoints();
+            .MapBillingEndpoints();
         return app;
     }
 }

@@ -10,6 +10,7 @@ using PhonePlatform.Api.Idempotency;
 using PhonePlatform.Api.Problems;
 using PhonePlatform.Api.Sip;
 using PhonePlatform.Api.UseCases.Contacts;
+using PhonePlatform.Billing;
 using PhonePlatform.Compliance;
 using PhonePlatform.Core.Identity;
 using PhonePlatform.Data;
@@ -56,6 +57,7 @@ public static class ApiServices
         services.AddPhonePlatformMessaging(configuration, roles);
         services.AddPhonePlatformWebhooks(configuration, runJobs: roles.Has(PlatformRole.Jobs));
         services.AddHttpSmsCarriers(configuration);
+        services.AddPhonePlatformBilling(configuration);
         AddUseCases(services);
 
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PhonePlatform.Api.Auth;
 using PhonePlatform.Api.Contracts;
 using PhonePlatform.Api.Problems;
+using PhonePlatform.Billing;
 using PhonePlatform.Core.Audit;
 using PhonePlatform.Core.Identity;
 using PhonePlatform.Core.Members;
@@ -13,7 +14,7 @@ namespace PhonePlatform.Api.UseCases;
 /// <summary>
 /// Adds a user to the workspace. Granting an administrative role or billing is a role change and needs step-up.
 /// </summary>
-public sealed class AddMember(PhonePlatformDbContext db, AuditLog audit, PasswordHasher hasher, TimeProvider time)
+public sealed class AddMember(PhonePlatformDbContext db, AuditLog audit, PasswordHasher hasher, TimeProvider time, SyncSeats seats)
 {
     public async Task<Outcome<MemberResponse>> ExecuteAsync(Caller caller, AddMemberRequest request, CancellationToken cancellationToken)
     {
@@ -82,6 +83,7 @@ public sealed class AddMember(PhonePlatformDbContext db, AuditLog audit, Passwor
         await audit.AppendAsync(
             caller.Event(AuditAction.MemberAdded, "membership", membership.Id, $"role={request.Role};billing={request.Billing}"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await seats.TryExecuteAsync(caller.Event(BillingAuditActions.SeatsSynchronised), cancellationToken);
         return new MemberResponse(membership.Id, user.Id, user.Email, membership.Role, membership.Billing, membership.CreatedAt);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PhonePlatform.Api.Auth;
 using PhonePlatform.Api.Problems;
+using PhonePlatform.Billing;
 using PhonePlatform.Core.Audit;
 using PhonePlatform.Core.Members;
 using PhonePlatform.Data;
@@ -8,7 +9,7 @@ using PhonePlatform.Data;
 namespace PhonePlatform.Api.UseCases;
 
 /// <summary>Removes a member with their number grants, and ends their sessions in this workspace.</summary>
-public sealed class RemoveMember(PhonePlatformDbContext db, AuditLog audit)
+public sealed class RemoveMember(PhonePlatformDbContext db, AuditLog audit, SyncSeats seats)
 {
     public async Task<Outcome<Done>> ExecuteAsync(Caller caller, Guid membershipId, CancellationToken cancellationToken)
     {
@@ -31,6 +32,7 @@ public sealed class RemoveMember(PhonePlatformDbContext db, AuditLog audit)
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(caller.Event(AuditAction.MemberRemoved, "membership", membershipId, $"user={membership.UserId}"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await seats.TryExecuteAsync(caller.Event(BillingAuditActions.SeatsSynchronised), cancellationToken);
         return new Done();
     }
 }
