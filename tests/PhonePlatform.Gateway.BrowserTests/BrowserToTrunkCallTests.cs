@@ -34,6 +34,22 @@ public sealed class BrowserToTrunkCallTests(CallFixture fixture) : IClassFixture
         Assert.True(stats.TotalAudioEnergy > 0, "the echoed audio is silent");
         Assert.Equal("audio/PCMU", stats.Codec);
 
+        // JsSIP sends DTMF as SIP INFO (application/dtmf-relay); call control gets the digit.
+        var digit = new TaskCompletionSource<char>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnDigit(Guid call, char d) => digit.TrySetResult(d);
+        fixture.B2bua.DtmfReceived += OnDigit;
+        await page.EvaluateAsync("() => window.softphone.dtmf('5')");
+        Assert.Equal('5', await digit.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        fixture.B2bua.DtmfReceived -= OnDigit;
+
+        // Hold and resume: the gateway answers each re-offer (same ICE and DTLS identity), audio comes back after.
+        await page.EvaluateAsync("() => window.softphone.hold()");
+        await Softphone.WaitAsync(page, "() => window.softphone.state.call.held", 10_000);
+        await page.EvaluateAsync("() => window.softphone.unhold()");
+        await Softphone.WaitAsync(page, "() => !window.softphone.state.call.held", 10_000);
+        var resumed = await Softphone.WaitForAudioAsync(page, packets: (int)stats.PacketsReceived + 25, TimeSpan.FromSeconds(10));
+        Assert.True(resumed.PacketsReceived >= stats.PacketsReceived + 25, "no audio after resume");
+
         await page.EvaluateAsync("() => window.softphone.hangup()");
         var (exit, output) = await carrier;
         Assert.True(exit == 0, output);
@@ -68,6 +84,26 @@ public sealed class BrowserToTrunkCallTests(CallFixture fixture) : IClassFixture
         Assert.True(await fixture.WaitForNoCallsAsync(TimeSpan.FromSeconds(5)), "a leg is still held");
         var ended = await fixture.Calls.WaitForEndAsync(number, TimeSpan.FromSeconds(5));
         Assert.Equal(CallEndReason.CalleeHungUp, ended?.Reason);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task BrowserCallsPstn_HangsUpWhileRinging_CarrierGetsCancel()
+    {
+        var number = CallFixture.NewNumber();
+        var page = await fixture.RegisterAsync(await fixture.NewWorkspaceAsync(number));
+        var carrier = Sipp.ServeAsync(fixture.CarrierPort, "-sf", Sipp.Scenario("carrier_rings_until_cancelled.xml"));
+        await Task.Delay(300);
+
+        await page.EvaluateAsync("t => window.softphone.call(t)", $"sip:{Destination}@phoneplatform");
+        await Softphone.WaitAsync(page, "() => window.softphone.state.call.progress.some(p => p.status === 180)");
+        await page.EvaluateAsync("() => window.softphone.hangup()");
+
+        var (exit, output) = await carrier;
+        Assert.True(exit == 0, output);
+        await Softphone.WaitAsync(page, "() => window.softphone.state.call.failed !== null", 5_000);
+        Assert.Contains("Cancel", (await Softphone.CallStateAsync(page)).Failed!.Cause, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(CallEndReason.Cancelled, (await fixture.Calls.WaitForEndAsync(number, TimeSpan.FromSeconds(5)))?.Reason);
         await page.CloseAsync();
     }
 

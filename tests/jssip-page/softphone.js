@@ -1,5 +1,5 @@
 // The browser softphone under test: JsSIP driven by PhonePlatform.Gateway.BrowserTests through Playwright.
-// The test calls window.softphone.register(config), call(target), hangup(), stats() and polls window.softphone.state.
+// The test calls window.softphone.register(config), call(target), hangup(), dtmf(tones), stats() and polls window.softphone.state.
 import * as JsSIP from 'jssip';
 
 const state = { registered: false, failed: null, events: [], call: null, incoming: [] };
@@ -56,7 +56,7 @@ function register(config) {
 // Follows one session: progress (with or without SDP), confirmed, ended/failed with who ended it and why.
 function track(s) {
   session = s;
-  state.call = { progress: [], confirmed: false, ended: null, failed: null, statusCode: null, events: [] };
+  state.call = { progress: [], confirmed: false, held: false, ended: null, failed: null, statusCode: null, events: [] };
   const remoteAudio = new Audio();
   remoteAudio.autoplay = true;
   const attach = (pc) => pc.addEventListener('track', (ev) => { remoteAudio.srcObject = ev.streams[0] || new MediaStream([ev.track]); });
@@ -68,6 +68,8 @@ function track(s) {
 
   s.on('progress', (e) => state.call.progress.push({ status: e.response ? e.response.status_code : null, sdp: !!(e.response && e.response.body) }));
   s.on('confirmed', () => { state.call.confirmed = true; });
+  s.on('hold', () => { state.call.held = true; });
+  s.on('unhold', () => { state.call.held = false; });
   for (const name of ['accepted', 'getusermediafailed', 'peerconnection:createofferfailed', 'peerconnection:createanswerfailed',
     'peerconnection:setlocaldescriptionfailed', 'peerconnection:setremotedescriptionfailed']) {
     s.on(name, (e) => state.call.events.push(name + (e && e.error ? ': ' + e.error : '') + (e && e.message && e.message.toString ? ' ' + String(e.message).slice(0, 200) : '')));
@@ -86,6 +88,21 @@ function call(target, extraHeaders) {
 function hangup() {
   if (session) {
     session.terminate();
+  }
+}
+
+// Hold and resume: re-INVITEs with a=sendonly, then a=sendrecv (RFC 3264 §8.4).
+function hold() {
+  session.hold();
+}
+
+function unhold() {
+  session.unhold();
+}
+
+function dtmf(tones) {
+  if (session) {
+    session.sendDTMF(tones);
   }
 }
 
@@ -113,4 +130,4 @@ async function stats() {
   return result;
 }
 
-window.softphone = { state, register, call, hangup, stats };
+window.softphone = { state, register, call, hangup, hold, unhold, dtmf, stats };
