@@ -108,10 +108,7 @@ public sealed class SipParameters
 
             i = SipGrammar.SkipWhitespace(text, i + 1);
             var nameStart = i;
-            while (i < text.Length && SipGrammar.IsParamChar(text[i]))
-            {
-                i++;
-            }
+            i = SipGrammar.SkipAll(text, i, SipGrammar.ParamBytes);
 
             if (i == nameStart)
             {
@@ -140,10 +137,7 @@ public sealed class SipParameters
                 else
                 {
                     var valueStart = i;
-                    while (i < text.Length && SipGrammar.IsParamValueChar(text[i]))
-                    {
-                        i++;
-                    }
+                    i = SipGrammar.SkipAll(text, i, SipGrammar.ParamValueBytes);
 
                     if (i == valueStart)
                     {

@@ -170,10 +170,7 @@ public sealed class SipUri
         }
         else
         {
-            while (i < text.Length && (char.IsAsciiLetterOrDigit((char)text[i]) || text[i] is (byte)'-' or (byte)'.'))
-            {
-                i++;
-            }
+            i = SipGrammar.SkipAll(text, i, SipGrammar.HostBytes);
         }
 
         if (i == hostStart)
@@ -253,7 +250,13 @@ public sealed class SipUri
     /// <summary>RFC 3261 §25.1 escaped = "%" HEXDIG HEXDIG.</summary>
     private static bool HasValidEscapes(ReadOnlySpan<byte> value)
     {
-        for (var i = 0; i < value.Length; i++)
+        var first = value.IndexOf((byte)'%');
+        if (first < 0)
+        {
+            return true;
+        }
+
+        for (var i = first; i < value.Length; i++)
         {
             if (value[i] == '%' && (i + 2 >= value.Length || !char.IsAsciiHexDigit((char)value[i + 1]) || !char.IsAsciiHexDigit((char)value[i + 2])))
             {

@@ -95,10 +95,7 @@ public sealed class SipViaHeader
         }
         else
         {
-            while (i < text.Length && (char.IsAsciiLetterOrDigit((char)text[i]) || text[i] is (byte)'-' or (byte)'.'))
-            {
-                i++;
-            }
+            i = SipGrammar.SkipAll(text, i, SipGrammar.HostBytes);
         }
 
         if (i == hostStart)
@@ -163,10 +160,7 @@ public sealed class SipViaHeader
     {
         i = SipGrammar.SkipWhitespace(text, i);
         var start = i;
-        while (i < text.Length && SipGrammar.IsTokenChar(text[i]))
-        {
-            i++;
-        }
+        i = SipGrammar.SkipAll(text, i, SipGrammar.TokenBytes);
 
         token = text[start..i];
         return i > start;

@@ -33,6 +33,8 @@ public sealed class JsSipRegistrationTests(BrowserFixture fixture) : IClassFixtu
         Assert.Equal(SipTransportKind.SecureWebSocket, binding.Flow.Transport);
         Assert.True(IPAddress.IsLoopback(binding.Flow.Address.Address));
         Assert.NotEqual(0, binding.Flow.ConnectionId);
+        // Stored in PostgreSQL (PostgresLocationService) with the node that holds the WebSocket.
+        Assert.Equal(Environment.MachineName, binding.NodeId);
         await page.CloseAsync();
     }
 

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace PhonePlatform.Sip.Internal;
 
 /// <summary>
@@ -102,8 +104,8 @@ internal static class SipMessageValidator
             return SipUri.TryParse(text, out var parsed) && !(parsed.IsSip && parsed.Headers is not null);
         }
 
-        Span<byte> utf8 = stackalloc byte[text.Length * 3];
-        var length = System.Text.Encoding.UTF8.GetBytes(text, utf8);
+        Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
+        var length = Encoding.UTF8.GetBytes(text, utf8);
         return SipUri.TryScan(utf8[..length], build: false, out _, out var hasHeaders) && !hasHeaders;
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace PhonePlatform.Sip.Internal;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace PhonePlatform.Sip.Internal;
 /// </summary>
 internal ref struct TopLevelCommaSplitter
 {
+    private static readonly SearchValues<byte> Delimiters = SearchValues.Create("\"<>,"u8);
+
     private readonly ReadOnlySpan<byte> value;
     private int position;
 
@@ -32,6 +36,14 @@ internal ref struct TopLevelCommaSplitter
         var depth = 0;
         for (var i = start; i < value.Length; i++)
         {
+            // Jump to the next byte that matters.
+            var next = value[i..].IndexOfAny(Delimiters);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             switch (value[i])
             {
                 case (byte)'"':
