@@ -747,88 +747,6 @@ namespace PhonePlatform.Data.Migrations
                     b.ToTable("PhoneNumbers");
                 });
 
-            modelBuilder.Entity("PhonePlatform.Core.Registrations.SipRegistration", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("AddressOfRecord")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<long>("CSeq")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("CallId")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Contact")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)");
-
-                    b.Property<string>("ContactUri")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FlowAddress")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long>("FlowConnectionId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("FlowTransport")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("InstanceId")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NodeId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<string>("RegId")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UserAgent")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.HasIndex("WorkspaceId", "AddressOfRecord");
-
-                    b.HasIndex("WorkspaceId", "UserId");
-
-                    b.ToTable("SipRegistrations");
-                });
-
             modelBuilder.Entity("PhonePlatform.Core.Workspaces.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
@@ -864,52 +782,11 @@ namespace PhonePlatform.Data.Migrations
                     b.ToTable("Workspaces");
                 });
 
-            modelBuilder.Entity("PhonePlatform.Data.Blobs.StoredBlob", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("KeyVersion")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(900)
-                        .HasColumnType("character varying(900)");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId", "Name")
-                        .IsUnique();
-
-                    b.HasIndex("WorkspaceId", "Kind", "CreatedAt");
-
-                    b.ToTable("StoredBlobs");
-                });
-
             modelBuilder.Entity("PhonePlatform.Data.Encryption.KeyRotation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
-
-                    b.Property<long>("BlobsReEncrypted")
-                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1149,24 +1026,6 @@ namespace PhonePlatform.Data.Migrations
                 });
 
             modelBuilder.Entity("PhonePlatform.Core.Numbers.PhoneNumber", b =>
-                {
-                    b.HasOne("PhonePlatform.Core.Workspaces.Workspace", null)
-                        .WithMany()
-                        .HasForeignKey("WorkspaceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PhonePlatform.Core.Registrations.SipRegistration", b =>
-                {
-                    b.HasOne("PhonePlatform.Core.Workspaces.Workspace", null)
-                        .WithMany()
-                        .HasForeignKey("WorkspaceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PhonePlatform.Data.Blobs.StoredBlob", b =>
                 {
                     b.HasOne("PhonePlatform.Core.Workspaces.Workspace", null)
                         .WithMany()
