@@ -21,7 +21,7 @@ public static class CarrierWebhookEndpoints
         carriers.MapPost("/inbound", (string carrierId, HttpRequest request, CarrierWebhookVerifier verifier, CarrierWebhookIntake intake, CancellationToken ct) =>
             HandleAsync(carrierId, request, verifier, body => intake.InboundAsync(body, ct), ct));
         carriers.MapPost("/status", (string carrierId, HttpRequest request, CarrierWebhookVerifier verifier, CarrierWebhookIntake intake, CancellationToken ct) =>
-            HandleAsync(carrierId, request, verifier, body => intake.StatusAsync(body, ct), ct));
+            HandleAsync(carrierId, request, verifier, body => intake.StatusAsync(carrierId, body, ct), ct));
         return v1;
     }
 

@@ -52,9 +52,9 @@ public static class ApiPipeline
             .MapComplianceEndpoints()
             .MapMessageEndpoints()
             .MapConversationEndpoints()
-            .MapEventStreamEndpoints();
+            .MapEventStreamEndpoints()
             .MapWebhookEndpoints()
-            .MapCarrierWebhookEndpoints();
+            .MapCarrierWebhookEndpoints()
             .MapBillingEndpoints();
         return app;
     }

@@ -46,7 +46,7 @@ public sealed class CarrierWebhookIntake(InboundProcessor inbound, ReceiptProces
         return stored is null ? CarrierWebhookOutcome.UnknownNumber : CarrierWebhookOutcome.Accepted;
     }
 
-    public async Task<CarrierWebhookOutcome> StatusAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public async Task<CarrierWebhookOutcome> StatusAsync(string carrierId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         if (Parse<StatusBody>(body) is not { } status || status.MessageId.Length is 0 or > 65 || StateOf(status.Status) is not { } state)
         {
@@ -55,7 +55,7 @@ public sealed class CarrierWebhookIntake(InboundProcessor inbound, ReceiptProces
 
         var none = new SmppAddress("", 0, 0);
         var receipt = new DeliveryReceipt(status.MessageId, state, status.ErrorCode, null, null, null, none, none, "");
-        return await receipts.ApplyAsync(receipt, cancellationToken) ? CarrierWebhookOutcome.Accepted : CarrierWebhookOutcome.UnknownMessage;
+        return await receipts.ApplyAsync(new CarrierReceipt(carrierId, receipt), cancellationToken) ? CarrierWebhookOutcome.Accepted : CarrierWebhookOutcome.UnknownMessage;
     }
 
     private static T? Parse<T>(ReadOnlyMemory<byte> body)
