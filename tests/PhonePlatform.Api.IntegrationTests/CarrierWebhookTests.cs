@@ -79,9 +79,9 @@ public sealed class CarrierWebhookTests(CarrierWebhookFixture fixture) : IClassF
         var unknownNumber = """{"from":"+14155550124","to":"+14155550999","text":"x"}""";
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(Inbound, unknownNumber, now, Sign(now, unknownNumber))).StatusCode);
 
-        // Give the stored message a carrier id, as the outbox worker does for a sent one, then report it delivered.
+        // Give the stored message a carrier and its message id, as the outbox worker does for a sent one, then report it delivered.
         var carrierId = "acme-" + Guid.NewGuid().ToString("N")[..8];
-        await ExecuteAsync("""UPDATE "Messages" SET "CarrierMessageId" = @id, "Status" = 'Sent' WHERE "Id" = (SELECT "Id" FROM "Messages" ORDER BY "Id" DESC LIMIT 1)""", carrierId);
+        await ExecuteAsync("""UPDATE "Messages" SET "Carrier" = 'acme', "CarrierMessageId" = @id, "Status" = 'Sent' WHERE "Id" = (SELECT "Id" FROM "Messages" ORDER BY "Id" DESC LIMIT 1)""", carrierId);
         var status = $$"""{"messageId":"{{carrierId}}","status":"delivered"}""";
         Assert.Equal(HttpStatusCode.NoContent, (await PostAsync("/v1/carriers/acme/status", status, now, Sign(now, status))).StatusCode);
         Assert.Equal(1L, await ScalarAsync("""SELECT count(*) FROM "Messages" WHERE "CarrierMessageId" = @id AND "Status" = 'Delivered'""", carrierId));

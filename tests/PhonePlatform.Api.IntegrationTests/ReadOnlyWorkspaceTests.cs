@@ -24,6 +24,11 @@ public sealed partial class ReadOnlyWorkspaceTests(ReadOnlyWorkspaceTests.Host h
         "POST /v1/me/two-factor/confirm",
         "POST /v1/workspace/cancellation/",
         "POST /v1/exports",
+
+        // Signed by a carrier or by Stripe, not sent in a workspace session.
+        "POST /v1/carriers/{carrierId}/inbound",
+        "POST /v1/carriers/{carrierId}/status",
+        "POST /v1/billing/stripe/webhook",
     ];
 
     private readonly ApiFactory factory = host.Factory;

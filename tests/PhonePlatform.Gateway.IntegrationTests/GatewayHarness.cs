@@ -31,7 +31,7 @@ internal sealed class GatewayHarness : IAsyncDisposable, IVoicemailRepository, I
             new BlobCipher(keyring),
             keyring);
         Trunks = new SipTrunkDirectory(trunks);
-        var recorder = new VoicemailRecorder(Blobs, this, new VoicemailOptions { MaxLength = TimeSpan.FromSeconds(15) }, TimeProvider.System);
+        var recorder = new VoicemailRecorder(new UncataloguedWorkspaceBlobs(Blobs), this, new VoicemailOptions { MaxLength = TimeSpan.FromSeconds(15) }, TimeProvider.System);
         B2bua = new B2bua(stack, Trunks, Numbers, Locations, new RtpMediaLegFactory(IPAddress.Loopback, new MediaPortAllocator(42000, 42998)), recorder,
             new TrunkRouter(routes, _ => true), this);
         stack.RequestHandler = B2bua;

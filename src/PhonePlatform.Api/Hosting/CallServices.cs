@@ -12,6 +12,9 @@ public static class CallServices
     {
         services.AddSingleton<IVoicemailRepository, DataVoicemailRepository>();
         services.AddSingleton<INumberCallSettings, DataNumberCallSettings>();
+        services.AddSingleton<CallRecordObserver>();
+        services.AddSingleton<ICallObserver>(sp => sp.GetRequiredService<CallRecordObserver>());
+        services.AddHostedService(sp => sp.GetRequiredService<CallRecordObserver>());
         services.AddScoped<DeleteCall>();
         services.AddScoped<DeleteVoicemail>();
         services.AddScoped<NumberCallSettingsService>();

@@ -36,13 +36,7 @@ public static class GatewayServices
 
         services.AddSingleton(sp => new SipTrunkDirectory(sp.GetRequiredService<GatewayOptions>().Trunks.Select(t => t.ToTrunk()).ToList()));
         services.AddSingleton<IMediaLegFactory>(sp => MediaFactory(sp.GetRequiredService<GatewayOptions>()));
-        services.TryAddSingleton<IBlobStore>(sp => new LocalFolderBlobStore(new LocalFolderBlobStoreOptions
-        {
-            RootPath = sp.GetRequiredService<IOptions<StorageOptions>>().Value.BlobFolder,
-        }));
-        services.TryAddSingleton<EncryptedBlobStore>();
-        services.TryAddSingleton<IVoicemailRepository, WorkspaceEventVoicemailRepository>();
-        services.TryAddSingleton<ICallObserver>(NoCallObserver.Instance);
+        // The blob store, the voicemail repository and the call observer (call records) are the host's (BlobStorageServices, CallServices).
         services.AddSingleton<INumberDirectory, PostgresNumberDirectory>();
         services.AddSingleton<IDeviceDirectory, PostgresDeviceDirectory>();
         services.AddSingleton(sp => new B2bua(
@@ -52,7 +46,7 @@ public static class GatewayServices
             sp.GetRequiredService<BrowserSipEdge>().Locations,
             sp.GetRequiredService<IMediaLegFactory>(),
             new VoicemailRecorder(
-                sp.GetRequiredService<EncryptedBlobStore>(),
+                sp.GetRequiredService<IWorkspaceBlobs>(),
                 sp.GetRequiredService<IVoicemailRepository>(),
                 new VoicemailOptions { MaxLength = sp.GetRequiredService<GatewayOptions>().VoicemailMaxLength },
                 sp.GetRequiredService<TimeProvider>()),

@@ -10,7 +10,7 @@ namespace PhonePlatform.Gateway.Voicemail;
 /// Takes an answered leg into voicemail: plays the greeting, records the caller until hangup or
 /// <see cref="VoicemailOptions.MaxLength"/>, stores the WAV encrypted and adds the record.
 /// </summary>
-public sealed class VoicemailRecorder(EncryptedBlobStore blobs, IVoicemailRepository repository, VoicemailOptions options, TimeProvider time)
+public sealed class VoicemailRecorder(IWorkspaceBlobs blobs, IVoicemailRepository repository, VoicemailOptions options, TimeProvider time)
 {
     /// <summary>Records one message; <paramref name="hangup"/> fires when the caller hangs up.</summary>
     /// <returns>The stored message, or null when nothing was recorded.</returns>
@@ -60,7 +60,7 @@ public sealed class VoicemailRecorder(EncryptedBlobStore blobs, IVoicemailReposi
             audio.Position = 0;
             var id = Guid.CreateVersion7();
             var blobName = $"voicemail/{id:N}.wav";
-            await blobs.PutAsync(workspaceId, blobName, audio, CancellationToken.None).ConfigureAwait(false);
+            await blobs.StoreAsync(workspaceId, BlobKind.Voicemail, blobName, audio, CancellationToken.None).ConfigureAwait(false);
             var message = new VoicemailMessage(
                 id, workspaceId, number, callerNumber, blobName, TimeSpan.FromSeconds(recorder.FramesWritten / 8000.0), started);
             await repository.AddAsync(message, CancellationToken.None).ConfigureAwait(false);

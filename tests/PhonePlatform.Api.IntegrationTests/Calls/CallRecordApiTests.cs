@@ -77,7 +77,7 @@ public sealed class CallRecordApiTests(CallApiFixture fixture) : IClassFixture<C
     {
         var day = new DateTimeOffset(2026, 11, 12, 0, 0, 0, TimeSpan.Zero);
         var answered = CallHistory.Answered(Workspace, CallApiFixture.Number2, day.AddHours(9), fixture.User.MembershipId) with { RemoteNumber = "+14155550188" };
-        var outbound = new CallSnapshot(Guid.CreateVersion7(), Workspace, CallDirection.Outbound, CallApiFixture.Number2, day.AddHours(10)) { RemoteNumber = "+14155550188" };
+        var outbound = new CallSnapshot(Guid.CreateVersion7(day.AddHours(10)), Workspace, CallDirection.Outbound, CallApiFixture.Number2, day.AddHours(10)) { RemoteNumber = "+14155550188" };
         var missed = CallHistory.Missed(Workspace, CallApiFixture.Number2, day.AddHours(11)) with { RemoteNumber = "+14155550189" };
         foreach (var snapshot in new[] { answered, outbound, missed })
         {

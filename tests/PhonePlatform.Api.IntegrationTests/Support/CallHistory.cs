@@ -29,7 +29,7 @@ internal static class CallHistory
     }
 
     public static CallSnapshot Answered(Guid workspaceId, string number, DateTimeOffset started, Guid member) =>
-        new(Guid.CreateVersion7(), workspaceId, CallDirection.Inbound, number, started)
+        new(Guid.CreateVersion7(started), workspaceId, CallDirection.Inbound, number, started)
         {
             RemoteNumber = Caller,
             MembershipIds = [member],
@@ -45,7 +45,7 @@ internal static class CallHistory
         };
 
     public static CallSnapshot Missed(Guid workspaceId, string number, DateTimeOffset started) =>
-        new(Guid.CreateVersion7(), workspaceId, CallDirection.Inbound, number, started)
+        new(Guid.CreateVersion7(started), workspaceId, CallDirection.Inbound, number, started)
         {
             RemoteNumber = "+14155550177",
             RingingAt = started.AddSeconds(1),
