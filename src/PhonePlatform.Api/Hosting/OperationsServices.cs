@@ -7,7 +7,7 @@ using PhonePlatform.Crypto;
 namespace PhonePlatform.Api.Hosting;
 
 /// <summary>
-/// Operations: platform metrics (and key provider timing), the blob store, backups and their restore test
+/// Operations: platform metrics (and key provider timing), backups and their restore test
 /// (jobs role, when <c>Backup:Enabled</c>), the SMS queue observer (jobs role), readiness checks for the blob store
 /// and the last restore test, and the public status summary. Call after the key provider is registered.
 /// </summary>
@@ -21,7 +21,6 @@ public static class OperationsServices
         services.AddSingleton<PlatformMetrics>();
         services.AddSingleton<ComponentReports>();
         MeasureKeyProvider(services);
-        services.AddPlatformBlobStore(configuration);
         services.AddPhonePlatformBackups(configuration, sp => sp.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")!);
         if (roles.Has(PlatformRole.Jobs))
         {
