@@ -27,7 +27,7 @@ public sealed class AdminConsoleTests(WebHost host) : IClassFixture<WebHost>
 
         await owner.SignInAsync(email);
         await Assertions.Expect(owner.Page.GetByRole(AriaRole.Heading, new() { Name = "Phone" })).ToBeVisibleAsync();
-        await Assertions.Expect(owner.Page.GetByTestId("calling-unavailable")).ToBeVisibleAsync();
+        await Assertions.Expect(owner.Page.GetByTestId("no-numbers")).ToBeVisibleAsync();
         await owner.ScreenshotAsync("phone");
         Assert.Empty(owner.ConsoleErrors);
     }

@@ -30,7 +30,22 @@ export interface AuditEntry {
   actorIp: string | null; targetType: string | null; targetId: string | null; details: string | null; hash: string;
 }
 export interface AuditVerify { intact: boolean; entriesChecked: number; brokenAtSequence: number | null; reason: string | null }
-export interface Workspace { id: string; name: string; createdAt: string; requireTwoFactorForAdmins: boolean }
+export interface Workspace { id: string; name: string; createdAt: string; requireTwoFactorForAdmins: boolean; billingPlan?: string | null }
+export interface SipCredentials { username: string; password: string; ha1: string; realm: string; uri: string; expiresAt: string; webSocketUrl: string }
+export interface Contact { id: string; name: string; phones: string[]; emails: string[]; company: string | null }
+export interface Conversation { id: string; numberId: string; participant: string; contactName: string | null; lastMessageAt: string; lastMessagePreview: string | null; unreadCount: number }
+export interface Message {
+  id: string; conversationId: string; numberId: string; direction: "inbound" | "outbound"; from: string; to: string; body: string; segments: number;
+  status: "queued" | "sent" | "delivered" | "failed" | "received"; createdAt: string; sentAt: string | null; deliveredAt: string | null;
+  failedAt: string | null; failureReason: string | null; readAt: string | null;
+}
+export interface MessagePreview { encoding: string; segments: number; characters: number; charactersPerSegment: number; remainingInSegment: number }
+export interface CallRecord {
+  id: string; direction: "inbound" | "outbound"; numberId: string | null; number: string; remoteNumber: string | null; answeredBy: string | null;
+  startedAt: string; answeredAt: string | null; endedAt: string | null; endReason: string | null; missed: boolean; recordingId: string | null; voicemailId: string | null;
+}
+export interface Voicemail { id: string; callId: string | null; numberId: string | null; number: string; callerNumber: string | null; durationSeconds: number; receivedAt: string; listened: boolean; audioUrl: string }
+export interface Recording { id: string; callId: string; durationSeconds: number; createdAt: string; audioUrl: string }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: "same-origin", headers: { Accept: "application/json" } };
@@ -82,5 +97,15 @@ export const api = {
   revokeApiKey: (id: string) => call<void>("DELETE", `/v1/api-keys/${id}`),
   auditLog: (query: URLSearchParams) => call<Page<AuditEntry>>("GET", `/v1/audit-log?${query}`),
   verifyAudit: () => call<AuditVerify>("GET", "/v1/audit-log/verify"),
+  sipCredentials: () => call<SipCredentials>("POST", "/v1/sip/credentials"),
+  contacts: () => call<Page<Contact>>("GET", "/v1/contacts?limit=200"),
+  conversations: () => call<Page<Conversation>>("GET", "/v1/conversations?limit=100"),
+  conversationMessages: (id: string) => call<Page<Message>>("GET", `/v1/conversations/${id}/messages?limit=100`),
+  markRead: (id: string) => call<unknown>("POST", `/v1/conversations/${id}/read`),
+  sendMessage: (from: string, to: string, body: string) => call<{ id: string; conversationId: string; status: string; segments: number }>("POST", "/v1/messages", { from, to, body }),
+  previewMessage: (body: string) => call<MessagePreview>("POST", "/v1/messages/preview", { body }),
+  calls: () => call<Page<CallRecord>>("GET", "/v1/calls?limit=50"),
+  voicemails: () => call<Page<Voicemail>>("GET", "/v1/voicemails?limit=50"),
+  markListened: (id: string) => call<unknown>("POST", `/v1/voicemails/${id}/listened`),
   openApi: () => call<{ paths: Record<string, unknown> }>("GET", "/openapi/v1.json"),
 };
