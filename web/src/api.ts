@@ -47,6 +47,17 @@ export interface CallRecord {
 export interface Voicemail { id: string; callId: string | null; numberId: string | null; number: string; callerNumber: string | null; durationSeconds: number; receivedAt: string; listened: boolean; audioUrl: string }
 export interface Recording { id: string; callId: string; durationSeconds: number; createdAt: string; audioUrl: string }
 
+export interface Webhook { id: string; url: string; eventTypes: string[]; description: string | null; enabled: boolean; disabledReason: string | null; createdAt: string }
+export interface WebhookDelivery { id: string; messageId: string; eventType: string; status: string; attempts: number; createdAt: string; nextAttemptAt: string | null; completedAt: string | null }
+export interface WebhookAttempt { id: string; attemptedAt: string; statusCode: number | null; durationMs: number; error: string | null }
+export interface OpeningHours { day: string; opens: string; closes: string }
+export interface CallSettings {
+  numberId: string; businessHours: { timeZone: string; weekly: OpeningHours[]; holidays?: string[] | null } | null; ringTimeoutSeconds: number;
+  recordingPolicy: string; recordingAnnouncement: boolean; hasGreeting: boolean; menu: unknown[]; openNow: boolean;
+}
+export interface Retention { recordingsDays: number | null; voicemailDays: number | null; messagesMonths: number | null }
+export interface Billing { plan: string | null; status: string; seats: number; members: number; currentPeriodEnd: string | null; warning: string | null; plans: { name: string; seatPriceMinor: number; currency: string }[] }
+
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: "same-origin", headers: { Accept: "application/json" } };
   if (body !== undefined) {
@@ -107,5 +118,25 @@ export const api = {
   calls: () => call<Page<CallRecord>>("GET", "/v1/calls?limit=50"),
   voicemails: () => call<Page<Voicemail>>("GET", "/v1/voicemails?limit=50"),
   markListened: (id: string) => call<unknown>("POST", `/v1/voicemails/${id}/listened`),
+  webhooks: () => call<Page<Webhook>>("GET", "/v1/webhooks?limit=100"),
+  createWebhook: (url: string, eventTypes: string[], description: string) => call<{ webhook: Webhook; secret: string }>("POST", "/v1/webhooks", { url, eventTypes, description }),
+  deleteWebhook: (id: string) => call<void>("DELETE", `/v1/webhooks/${id}`),
+  testWebhook: (id: string) => call<unknown>("POST", `/v1/webhooks/${id}/test`),
+  deliveries: (id: string) => call<Page<WebhookDelivery>>("GET", `/v1/webhooks/${id}/deliveries?limit=20`),
+  attempts: (id: string, deliveryId: string) => call<WebhookAttempt[]>("GET", `/v1/webhooks/${id}/deliveries/${deliveryId}/attempts`),
+  retryDelivery: (id: string, deliveryId: string) => call<unknown>("POST", `/v1/webhooks/${id}/deliveries/${deliveryId}/retry`),
+  callSettings: (id: string) => call<CallSettings>("GET", `/v1/numbers/${id}/call-settings`),
+  saveCallSettings: (id: string, settings: Partial<CallSettings>) => call<CallSettings>("PUT", `/v1/numbers/${id}/call-settings`, settings),
+  uploadGreeting: async (id: string, wav: File) => {
+    const response = await fetch(`/v1/numbers/${id}/greeting`, { method: "PUT", credentials: "same-origin", headers: { "Content-Type": "audio/wav" }, body: wav });
+    if (!response.ok) throw new ApiError({ type: `http-${response.status}`, title: "The greeting was not accepted (a WAV file up to 8 MB).", status: response.status });
+  },
+  removeGreeting: (id: string) => call<void>("DELETE", `/v1/numbers/${id}/greeting`),
+  retention: () => call<Retention>("GET", "/v1/workspace/retention"),
+  setRetention: (policy: Retention) => call<Retention>("PUT", "/v1/workspace/retention", policy),
+  exportData: () => call<unknown>("POST", "/v1/exports"),
+  billing: () => call<Billing>("GET", "/v1/billing"),
+  checkout: (plan: string) => call<{ url: string }>("POST", "/v1/billing/checkout", { plan }),
+  billingPortal: () => call<{ url: string }>("POST", "/v1/billing/portal"),
   openApi: () => call<{ paths: Record<string, unknown> }>("GET", "/openapi/v1.json"),
 };

@@ -13,6 +13,8 @@ import { softphone, stopSoftphone } from "./phone/softphone";
 import { phoneView } from "./views/phone";
 import { signInView } from "./views/signin";
 import { twoFactorView } from "./views/twofactor";
+import { webhooksView } from "./views/webhooks";
+import { workspaceView } from "./views/workspace";
 
 const base = "/app/";
 const root = document.getElementById("root")!;
@@ -25,8 +27,10 @@ const routes: Route[] = [
   { path: "messages", title: "Messages", permission: "numbers:read", view: messagesView },
   { path: "calls", title: "Calls", permission: "numbers:read", view: callsView },
   { path: "members", title: "Members", permission: "members:manage", view: membersView },
-  { path: "numbers", title: "Numbers", permission: "number-access:manage", view: () => numbersView() },
+  { path: "numbers", title: "Numbers", permission: "number-access:manage", view: (me) => numbersView(me.permissions.includes("numbers:manage")) },
   { path: "api-keys", title: "API keys", permission: "api-keys:manage", view: apiKeysView },
+  { path: "webhooks", title: "Webhooks", permission: "webhooks:manage", view: () => webhooksView() },
+  { path: "workspace", title: "Workspace", permission: "security:manage", view: workspaceView },
   { path: "audit", title: "Audit log", permission: "audit:read", view: () => auditView() },
   { path: "security", title: "Security", view: (me) => twoFactorView(me, () => navigate("")) },
 ];
