@@ -56,6 +56,7 @@ public static class GatewayServices
             Observer = sp.GetRequiredService<ICallObserver>(),
             CallSettings = sp.GetRequiredService<INumberCallSettings>(),
             Options = new B2buaOptions { RingTimeout = sp.GetRequiredService<GatewayOptions>().RingTimeout },
+            Cluster = sp.GetRequiredService<IGatewayCluster>(),
         });
         services.AddHostedService<GatewayHost>();
         return services;

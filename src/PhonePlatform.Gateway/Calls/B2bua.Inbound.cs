@@ -5,6 +5,7 @@ using PhonePlatform.Sip;
 using PhonePlatform.Sip.Dialogs;
 using PhonePlatform.Sip.Registrar;
 using PhonePlatform.Sip.Transactions;
+using PhonePlatform.Sip.Transports;
 using PhonePlatform.Sip.Trunks;
 
 namespace PhonePlatform.Gateway.Calls;
@@ -16,11 +17,14 @@ namespace PhonePlatform.Gateway.Calls;
 /// </summary>
 public sealed partial class B2bua
 {
-    private async Task OnInboundInviteAsync(SipServerTransaction transaction, SipTrunk trunk)
+    private Task OnInboundInviteAsync(SipServerTransaction transaction, SipTrunk trunk) =>
+        OnInboundInviteAsync(transaction, new InboundOrigin(trunk.Name, Guid.CreateVersion7(), FromPeer: false));
+
+    private async Task OnInboundInviteAsync(SipServerTransaction transaction, InboundOrigin origin)
     {
         var request = transaction.Request;
         var callerNumber = CallerIdentity.Read(request) is { } asserted && E164.TryNormalize(asserted.Uri.User, out var e164) ? e164 : null;
-        var info = new CallEvent(Guid.CreateVersion7(), CallDirection.Inbound, null, null, callerNumber, null, trunk.Name, Now);
+        var info = new CallEvent(origin.CallId, CallDirection.Inbound, null, null, callerNumber, null, origin.Trunk, Now);
         if (!E164.TryNormalize(request.RequestUri.User, out var dialed)
             || await numbers.FindAsync(dialed, transaction.CancellationToken).ConfigureAwait(false) is not { } route)
         {
@@ -36,7 +40,10 @@ public sealed partial class B2bua
             return;
         }
 
-        (route, var policy) = await ApplyCallSettingsAsync(route, transaction.CancellationToken).ConfigureAwait(false);
+        // The entry node applies the number's settings; a node the call was passed on to only rings its own devices.
+        (route, var policy) = origin.FromPeer
+            ? (route, NumberCallPolicy.Default)
+            : await ApplyCallSettingsAsync(route, transaction.CancellationToken).ConfigureAwait(false);
         if (!policy.WithinBusinessHours)
         {
             // Outside the number's business hours nobody rings: straight to voicemail.
@@ -51,14 +58,19 @@ public sealed partial class B2bua
         }
 
         var bindings = await FindBindingsAsync(route.MemberAddressesOfRecord, transaction.CancellationToken).ConfigureAwait(false);
-        if (bindings.Count > 0)
+        var targets = RingTargets(bindings, origin.FromPeer);
+        if (targets.Count > 0)
         {
             var callerName = await FindCallerNameAsync(route, callerNumber, transaction.CancellationToken).ConfigureAwait(false);
             await transaction.RespondAsync(180).ConfigureAwait(false);
-            Notify(o => o.OnRinging(info with { At = Now }));
-            var outcome = await RingDevicesAsync(transaction, offer!, info, bindings, callerNumber, callerName, route.RingTimeout ?? Options.RingTimeout)
+            if (!origin.FromPeer)
+            {
+                Notify(o => o.OnRinging(info with { At = Now }));
+            }
+
+            var outcome = await RingDevicesAsync(transaction, offer!, info, targets, callerNumber, callerName, route.RingTimeout ?? Options.RingTimeout)
                 .ConfigureAwait(false);
-            if (outcome == RingOutcome.Answered)
+            if (outcome == RingOutcome.Answered || (outcome == RingOutcome.CallerCancelled && origin.FromPeer))
             {
                 return;
             }
@@ -68,6 +80,13 @@ public sealed partial class B2bua
                 Notify(o => o.OnEnded(new CallEnded(info with { At = Now }, CallEndReason.Cancelled, 487, null, [])));
                 return;
             }
+        }
+
+        if (origin.FromPeer)
+        {
+            // RFC 3261 §21.4.18: nobody here answered; the entry node decides what comes next (voicemail).
+            await transaction.RespondAsync(480, "Temporarily Unavailable").ConfigureAwait(false);
+            return;
         }
 
         await AnswerIntoVoicemailAsync(transaction, route, offer!, info).ConfigureAwait(false);
@@ -81,9 +100,10 @@ public sealed partial class B2bua
     }
 
     private async Task<RingOutcome> RingDevicesAsync(
-        SipServerTransaction transaction, SdpSession trunkOffer, CallEvent info, List<SipBinding> bindings, string? callerNumber, string? callerName, TimeSpan ringTimeout)
+        SipServerTransaction transaction, SdpSession trunkOffer, CallEvent info, List<RingTarget> targets, string? callerNumber, string? callerName, TimeSpan ringTimeout)
     {
-        if (await RingForksAsync(bindings, callerNumber, callerName, ringTimeout, transaction.CancellationToken).ConfigureAwait(false) is not var (winner, answer))
+        var forks = await SendForksAsync(targets, transaction.Request, info, callerNumber, callerName).ConfigureAwait(false);
+        if (await RingForksAsync(forks, ringTimeout, transaction.CancellationToken).ConfigureAwait(false) is not var (winner, answer))
         {
             return transaction.CancellationToken.IsCancellationRequested ? RingOutcome.CallerCancelled : RingOutcome.NoAnswer;
         }
@@ -107,19 +127,31 @@ public sealed partial class B2bua
     private async Task<string?> FindCallerNameAsync(NumberRoute route, string? callerNumber, CancellationToken cancellationToken) =>
         callerNumber is null ? null : await numbers.FindCallerNameAsync(route.WorkspaceId, callerNumber, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>
-    /// Rings every binding in parallel until one answers, <paramref name="ringTimeout"/> passes or the caller is gone;
-    /// returns the answering branch and its 2xx (not yet acknowledged), or null.
-    /// </summary>
-    private async Task<(Fork Winner, SipResponse Answer)?> RingForksAsync(
-        List<SipBinding> bindings, string? callerNumber, string? callerName, TimeSpan ringTimeout, CancellationToken callerGone)
+    /// <summary>One INVITE per target: the devices this node holds, and other nodes (which need the carrier's INVITE).</summary>
+    private async Task<List<Fork>> SendForksAsync(List<RingTarget> targets, SipRequest? carrierInvite, CallEvent info, string? callerNumber, string? callerName)
     {
-        var forks = new List<Fork>(bindings.Count);
-        foreach (var binding in bindings)
+        var forks = new List<Fork>(targets.Count);
+        foreach (var target in targets)
         {
-            forks.Add(await SendForkAsync(binding, callerNumber, callerName).ConfigureAwait(false));
+            if (target.Binding is { } binding)
+            {
+                forks.Add(await SendForkAsync(binding, callerNumber, callerName).ConfigureAwait(false));
+            }
+            else if (carrierInvite is not null)
+            {
+                forks.Add(await SendPeerForkAsync(target.Peer!.Value, carrierInvite, info).ConfigureAwait(false));
+            }
         }
 
+        return forks;
+    }
+
+    /// <summary>
+    /// Waits for the first branch to answer, <paramref name="ringTimeout"/> to pass or the caller to go; cancels the
+    /// other branches and returns the answering one with its 2xx (not yet acknowledged), or null.
+    /// </summary>
+    private async Task<(Fork Winner, SipResponse Answer)?> RingForksAsync(List<Fork> forks, TimeSpan ringTimeout, CancellationToken callerGone)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(callerGone);
         timeout.CancelAfter(ringTimeout);
         var ended = Task.Delay(Timeout.Infinite, timeout.Token).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -157,7 +189,7 @@ public sealed partial class B2bua
         if (callerGone.IsCancellationRequested)
         {
             // The caller gave up while a device answered: confirm and hang up that device.
-            var orphan = SipDialog.CreateAsUac(winner.Invite, answer, winner.Binding.Flow);
+            var orphan = SipDialog.CreateAsUac(winner.Invite, answer, winner.Target);
             await sipStack.SendAckAsync(orphan.CreateAck(answer), orphan.NextHop()).ConfigureAwait(false);
             await ByeAsync(orphan).ConfigureAwait(false);
             return null;
@@ -184,17 +216,17 @@ public sealed partial class B2bua
         }
 
         var client = await sipStack.SendRequestAsync(invite, binding.Flow).ConfigureAwait(false);
-        return new Fork(binding, invite, client);
+        return new Fork(binding.Flow, binding.AddressOfRecord, invite, client, ToPeer: false);
     }
 
     private async Task CancelForkAsync(Fork fork)
     {
-        await CancelAsync(fork.Client, fork.Binding.Flow).ConfigureAwait(false);
+        await CancelAsync(fork.Client, fork.Target).ConfigureAwait(false);
         var final = await fork.Client.FinalResponse.ConfigureAwait(false);
         if (final.IsSuccess)
         {
             // Answered at the same moment as the winner (RFC 3261 §15: ACK, then BYE).
-            var dialog = SipDialog.CreateAsUac(fork.Invite, final, fork.Binding.Flow);
+            var dialog = SipDialog.CreateAsUac(fork.Invite, final, fork.Target);
             await sipStack.SendAckAsync(dialog.CreateAck(final), dialog.NextHop()).ConfigureAwait(false);
             await ByeAsync(dialog).ConfigureAwait(false);
         }
@@ -202,6 +234,11 @@ public sealed partial class B2bua
 
     private async Task<bool> ConnectAnsweredDeviceAsync(SipServerTransaction transaction, SdpSession trunkOffer, CallEvent info, Fork winner, SipResponse answer)
     {
+        if (winner.ToPeer)
+        {
+            return await ConnectAnsweredPeerAsync(transaction, info, winner, answer).ConfigureAwait(false);
+        }
+
         var trunkCreated = await mediaLegs.CreateForOfferAsync(trunkOffer, null, CancellationToken.None).ConfigureAwait(false);
         if (trunkCreated.Leg is not { } trunkMedia || await AcknowledgeDeviceAsync(winner, answer, trunkMedia) is not { } deviceLeg)
         {
@@ -215,7 +252,7 @@ public sealed partial class B2bua
         }
 
         var trunkLeg = new CallLeg(CallLegKind.Trunk, SipDialog.CreateAsUas(transaction, confirmed: true), trunkMedia);
-        var call = new ActiveCall(info with { MemberAddressOfRecord = winner.Binding.AddressOfRecord }, trunkLeg)
+        var call = new ActiveCall(info with { MemberAddressOfRecord = winner.AddressOfRecord }, trunkLeg)
         {
             Second = deviceLeg,
             Bridge = MediaBridge.Connect(trunkMedia, deviceLeg.Media),
@@ -233,7 +270,7 @@ public sealed partial class B2bua
     /// </summary>
     private async Task<CallLeg?> AcknowledgeDeviceAsync(Fork winner, SipResponse answer, MediaLeg trunkMedia)
     {
-        var deviceDialog = SipDialog.CreateAsUac(winner.Invite, answer, winner.Binding.Flow);
+        var deviceDialog = SipDialog.CreateAsUac(winner.Invite, answer, winner.Target);
         MediaLegResult? deviceCreated = null;
         if (trunkMedia.Negotiation is { } trunkAgreed
             && SdpParser.TryParse(Encoding.UTF8.GetString(answer.Body.Span), out var deviceOffer, out _) && mediaLegs.CanAnswer(deviceOffer!))
@@ -317,6 +354,6 @@ public sealed partial class B2bua
         running.TryRemove(call.Id, out _);
     }
 
-    /// <summary>One branch of the fork: the INVITE sent to one registered device.</summary>
-    private sealed record Fork(SipBinding Binding, SipRequest Invite, SipClientTransaction Client);
+    /// <summary>One branch of the fork: the INVITE sent to one registered device (at its flow), or to another node.</summary>
+    private sealed record Fork(SipEndPoint Target, string? AddressOfRecord, SipRequest Invite, SipClientTransaction Client, bool ToPeer);
 }

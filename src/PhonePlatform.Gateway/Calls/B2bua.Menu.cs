@@ -1,6 +1,7 @@
 using PhonePlatform.Gateway.Media;
 using PhonePlatform.Media.Sdp;
 using PhonePlatform.Sip;
+using PhonePlatform.Sip.Registrar;
 using PhonePlatform.Sip.Transactions;
 
 namespace PhonePlatform.Gateway.Calls;
@@ -31,7 +32,7 @@ public sealed partial class B2bua
         {
             var callerName = await FindCallerNameAsync(route, call.Info.RemoteNumber, call.HangupToken).ConfigureAwait(false);
             Notify(o => o.OnRinging(call.Info with { At = Now }));
-            var answered = await RingForksAsync(bindings, call.Info.RemoteNumber, callerName, route.RingTimeout ?? Options.RingTimeout, call.HangupToken)
+            var answered = await RingAnsweredCallAsync(call, bindings, callerName, route.RingTimeout ?? Options.RingTimeout, call.HangupToken)
                 .ConfigureAwait(false);
             if (answered is var (winner, answer) && await BridgeDeviceIntoCallAsync(call, winner, answer).ConfigureAwait(false))
             {
@@ -48,6 +49,17 @@ public sealed partial class B2bua
 
         Notify(o => o.OnEnded(new CallEnded(call.Info with { At = Now }, CallEndReason.CallerHungUp, 200, call.AnsweredAt, call.Statistics())));
         await ReleaseApplicationCallAsync(call).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Rings devices for a call the gateway already answered (menu, transfer): only the devices this node holds, since
+    /// the caller's media is anchored here (another node cannot answer the carrier's offer any more).
+    /// </summary>
+    private async Task<(Fork Winner, SipResponse Answer)?> RingAnsweredCallAsync(
+        ActiveCall call, List<SipBinding> bindings, string? callerName, TimeSpan ringTimeout, CancellationToken callerGone)
+    {
+        var forks = await SendForksAsync(RingTargets(bindings, fromPeer: true), null, call.Info, call.Info.RemoteNumber, callerName).ConfigureAwait(false);
+        return await RingForksAsync(forks, ringTimeout, callerGone).ConfigureAwait(false);
     }
 
     /// <summary>Plays the menu prompt and returns the first digit that names a choice; null on timeout or hang-up.</summary>
@@ -99,7 +111,7 @@ public sealed partial class B2bua
             return false;
         }
 
-        call.Info = call.Info with { MemberAddressOfRecord = winner.Binding.AddressOfRecord };
+        call.Info = call.Info with { MemberAddressOfRecord = winner.AddressOfRecord };
         call.Second = deviceLeg;
         call.Bridge = MediaBridge.Connect(call.First.Media, deviceLeg.Media);
         Track(call);

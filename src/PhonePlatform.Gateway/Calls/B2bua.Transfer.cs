@@ -71,7 +71,7 @@ public sealed partial class B2bua
         var bindings = await FindBindingsAsync([target], CancellationToken.None).ConfigureAwait(false);
         var answered = bindings.Count == 0
             ? null
-            : await RingForksAsync(bindings, call.Info.RemoteNumber, null, Options.RingTimeout, call.EndedToken).ConfigureAwait(false);
+            : await RingAnsweredCallAsync(call, bindings, null, Options.RingTimeout, call.EndedToken).ConfigureAwait(false);
         var newLeg = answered is var (winner, answer) ? await AcknowledgeDeviceAsync(winner, answer, transferee.Media).ConfigureAwait(false) : null;
         if (newLeg is null || call.EndedToken.IsCancellationRequested)
         {
@@ -90,7 +90,7 @@ public sealed partial class B2bua
         call.ReplaceLeg(transferor, newLeg);
         calls.TryRemove(transferor.Dialog.CallId, out _);
         calls[newLeg.Dialog.CallId] = call;
-        call.Info = call.Info with { MemberAddressOfRecord = answered!.Value.Winner.Binding.AddressOfRecord };
+        call.Info = call.Info with { MemberAddressOfRecord = answered!.Value.Winner.AddressOfRecord };
         call.Bridge = MediaBridge.Connect(transferee.Media, newLeg.Media);
         WatchMedia(call, newLeg);
         WireDigits(call, newLeg);
