@@ -15,12 +15,11 @@ public sealed class BrowserToTrunkCallTests(CallFixture fixture) : IClassFixture
     private const string Destination = "+442071838750";
 
     [Fact]
-    public async Task BrowserCallsPstn_EarlyMediaThenAnswer_AudioFlowsBothWaysAndBrowserHangupEndsBothLegs()
+    public async Task BrowserCallsPstn_EarlyMediaThenAnswer_AudioBothWaysHoldReachesCarrierAndBrowserHangupEndsBothLegs()
     {
         var number = CallFixture.NewNumber();
         var page = await fixture.RegisterAsync(await fixture.NewWorkspaceAsync(number));
-        var carrier = Sipp.ServeAsync(fixture.CarrierPort, "-sf", Sipp.Scenario("carrier_early_media.xml"), "-rtp_echo");
-        await Task.Delay(300);
+        var carrier = await Sipp.ServeAsync(fixture.CarrierPort, "-sf", Sipp.Scenario("carrier_early_media.xml"), "-rtp_echo");
 
         await page.EvaluateAsync("t => window.softphone.call(t)", $"sip:{Destination}@phoneplatform");
         await Softphone.WaitAsync(page, "() => window.softphone.state.call.confirmed || window.softphone.state.call.failed !== null");
@@ -42,7 +41,8 @@ public sealed class BrowserToTrunkCallTests(CallFixture fixture) : IClassFixture
         Assert.Equal('5', await digit.Task.WaitAsync(TimeSpan.FromSeconds(10)));
         fixture.B2bua.DtmfReceived -= OnDigit;
 
-        // Hold and resume: the gateway answers each re-offer (same ICE and DTLS identity), audio comes back after.
+        // Hold and resume: the gateway answers each re-offer (same ICE and DTLS identity) and re-INVITEs the carrier with
+        // sendonly, then sendrecv (the carrier's scenario fails without them); audio comes back after.
         await page.EvaluateAsync("() => window.softphone.hold()");
         await Softphone.WaitAsync(page, "() => window.softphone.state.call.held", 10_000);
         await page.EvaluateAsync("() => window.softphone.unhold()");
@@ -70,8 +70,7 @@ public sealed class BrowserToTrunkCallTests(CallFixture fixture) : IClassFixture
     {
         var number = CallFixture.NewNumber();
         var page = await fixture.RegisterAsync(await fixture.NewWorkspaceAsync(number));
-        var carrier = Sipp.ServeAsync(fixture.CarrierPort, "-sf", Sipp.Scenario("carrier_answers_then_hangs_up.xml"), "-rtp_echo");
-        await Task.Delay(300);
+        var carrier = await Sipp.ServeAsync(fixture.CarrierPort, "-sf", Sipp.Scenario("carrier_answers_then_hangs_up.xml"), "-rtp_echo");
 
         await page.EvaluateAsync("t => window.softphone.call(t)", $"sip:{Destination}@phoneplatform");
         await Softphone.WaitAsync(page, "() => window.softphone.state.call.confirmed || window.softphone.state.call.failed !== null");
@@ -87,15 +86,14 @@ public sealed class BrowserToTrunkCallTests(CallFixture fixture) : IClassFixture
         await page.CloseAsync();
     }
 
-    // Passes alone and on the engineer's branch, but timed out waiting for the 180 in both full CI runs after the merge
-    // (session 2); skipped until the race is found (issue 6 note).
-    [Fact(Skip = "Flaky in full CI runs: the browser sometimes never sees the carrier's 180 (issue 6 note, session 2)")]
+    // Was flaky under load: the carrier's 180 could arrive before the B2BUA subscribed to the trunk transaction's 1xx,
+    // so it never reached the browser; SipClientTransaction now replays 1xx to late handlers.
+    [Fact]
     public async Task BrowserCallsPstn_HangsUpWhileRinging_CarrierGetsCancel()
     {
         var number = CallFixture.NewNumber();
         var page = await fixture.RegisterAsync(await fixture.NewWorkspaceAsync(number));
-        var carrier = Sipp.ServeAsync(fixture.CarrierPort, "-sf", Sipp.Scenario("carrier_rings_until_cancelled.xml"));
-        await Task.Delay(300);
+        var carrier = await Sipp.ServeAsync(fixture.CarrierPort, "-sf", Sipp.Scenario("carrier_rings_until_cancelled.xml"));
 
         await page.EvaluateAsync("t => window.softphone.call(t)", $"sip:{Destination}@phoneplatform");
         await Softphone.WaitAsync(page, "() => window.softphone.state.call.progress.some(p => p.status === 180)");

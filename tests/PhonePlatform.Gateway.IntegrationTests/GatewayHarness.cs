@@ -14,7 +14,7 @@ using PhonePlatform.Sip.Trunks;
 namespace PhonePlatform.Gateway.IntegrationTests;
 
 /// <summary>A real gateway on loopback: SIP stack on UDP, RTP legs, encrypted blob store in a temporary folder.</summary>
-internal sealed class GatewayHarness : IAsyncDisposable, IVoicemailRepository, IDeviceDirectory
+internal sealed class GatewayHarness : IAsyncDisposable, IVoicemailRepository, IDeviceDirectory, INumberCallSettings, ICallObserver
 {
     private readonly string folder = Directory.CreateTempSubdirectory("pp-gateway-").FullName;
     private readonly LocalKeyProvider keyProvider;
@@ -33,7 +33,12 @@ internal sealed class GatewayHarness : IAsyncDisposable, IVoicemailRepository, I
         Trunks = new SipTrunkDirectory(trunks);
         var recorder = new VoicemailRecorder(new UncataloguedWorkspaceBlobs(Blobs), this, new VoicemailOptions { MaxLength = TimeSpan.FromSeconds(15) }, TimeProvider.System);
         B2bua = new B2bua(stack, Trunks, Numbers, Locations, new RtpMediaLegFactory(IPAddress.Loopback, new MediaPortAllocator(42000, 42998)), recorder,
-            new TrunkRouter(routes, _ => true), this);
+            new TrunkRouter(routes, _ => true), this)
+        {
+            CallSettings = this,
+            Observer = this,
+            Options = new B2buaOptions { RingTimeout = TimeSpan.FromSeconds(20), MenuTimeout = TimeSpan.FromSeconds(20) },
+        };
         stack.RequestHandler = B2bua;
     }
 
@@ -57,6 +62,47 @@ internal sealed class GatewayHarness : IAsyncDisposable, IVoicemailRepository, I
 
     /// <summary>Devices allowed to dial out: From user -> caller id number (the member's permitted workspace number).</summary>
     public Dictionary<string, OutboundCaller> Devices { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every number's call settings (the API host reads them from PostgreSQL).</summary>
+    public NumberCallPolicy Policy { get; set; } = NumberCallPolicy.Default;
+
+    public ConcurrentQueue<CallEvent> Ringing { get; } = new();
+
+    public ConcurrentQueue<CallEnded> Ended { get; } = new();
+
+    /// <summary>A device of <paramref name="addressOfRecord"/> registered from UDP <paramref name="port"/> on loopback.</summary>
+    public ValueTask RegisterDeviceAsync(string addressOfRecord, int port) =>
+        Locations.SaveAsync(
+            new SipBinding(
+                addressOfRecord,
+                new SipNameAddress(SipUri.Parse($"sip:device@127.0.0.1:{port}")),
+                DateTimeOffset.UtcNow.AddHours(1),
+                Guid.NewGuid().ToString("N"),
+                1,
+                new SipEndPoint(SipTransportKind.Udp, new IPEndPoint(IPAddress.Loopback, port))),
+            CancellationToken.None);
+
+    /// <summary>Waits until a call has ended (call records are written from OnEnded).</summary>
+    public async Task<CallEnded?> WaitForEndAsync(TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (Ended.IsEmpty && DateTime.UtcNow < until)
+        {
+            await Task.Delay(50);
+        }
+
+        return Ended.TryPeek(out var ended) ? ended : null;
+    }
+
+    public Task<NumberCallPolicy> GetAsync(Guid workspaceId, string number, CancellationToken cancellationToken) => Task.FromResult(Policy);
+
+    public void OnRinging(CallEvent call) => Ringing.Enqueue(call);
+
+    public void OnAnswered(CallEvent call)
+    {
+    }
+
+    public void OnEnded(CallEnded call) => Ended.Enqueue(call);
 
     /// <summary>A gateway whose only trunk is a carrier calling in from loopback.</summary>
     public static Task<GatewayHarness> StartAsync() =>

@@ -14,11 +14,51 @@ internal static class Sipp
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
-    /// <summary>Starts a sipp UAS on <paramref name="port"/> (scenario file, or a built-in with "-sn"), one call.</summary>
-    public static Task<(int ExitCode, string Output)> ServeAsync(int port, params string[] scenario) =>
-        RunArgumentsAsync([.. scenario, "-i", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    /// <summary>
+    /// Starts a sipp UAS on <paramref name="port"/> (scenario file, or a built-in with "-sn"), one call, and returns once
+    /// it listens there (a loaded machine may take seconds to start it); the returned task completes when sipp exits.
+    /// </summary>
+    public static async Task<Task<(int ExitCode, string Output)>> ServeAsync(int port, params string[] scenario)
+    {
+        var exited = RunArgumentsAsync([.. scenario, "-i", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-m", "1", "-timeout", "45s", "-timeout_error", "-nostdin"]);
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!exited.IsCompleted && !IsUdpPortBound(port) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(20);
+        }
+
+        return exited;
+    }
+
+    /// <summary>
+    /// Whether some socket is bound to UDP <paramref name="port"/>, read from /proc/net/udp (Linux) so the probe never
+    /// competes with sipp for the port the way a test bind would.
+    /// </summary>
+    public static bool IsUdpPortBound(int port)
+    {
+        var suffix = ":" + port.ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var table in new[] { "/proc/net/udp", "/proc/net/udp6" })
+        {
+            if (!File.Exists(table))
+            {
+                continue;
+            }
+
+            // "  sl  local_address rem_address ...": local_address is HEXIP:HEXPORT.
+            foreach (var line in File.ReadLines(table).Skip(1))
+            {
+                var columns = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (columns.Length > 1 && columns[1].EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Scenarios", name);
 
@@ -40,6 +80,15 @@ internal static class Sipp
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        // On a loaded machine a retransmitted INVITE draws a late 100 Trying after the 200; by default sipp aborts the
+        // call on such a stray response. The scenarios' own recv steps still fail a call that goes wrong; a test that
+        // expects the abort (a refusal where the scenario wants a 200) passes its own -default_behaviors.
+        if (!arguments.Contains("-default_behaviors"))
+        {
+            info.ArgumentList.Add("-default_behaviors");
+            info.ArgumentList.Add("all,-abortunexp");
         }
 
         using var process = Process.Start(info)!;

@@ -1,5 +1,6 @@
 // The browser softphone under test: JsSIP driven by PhonePlatform.Gateway.BrowserTests through Playwright.
-// The test calls window.softphone.register(config), call(target), hangup(), dtmf(tones), stats() and polls window.softphone.state.
+// The test calls window.softphone.register(config), call(target), hangup(), hold(), unhold(), transfer(target), dtmf(tones),
+// stats() and polls window.softphone.state.
 import * as JsSIP from 'jssip';
 
 const state = { registered: false, failed: null, events: [], call: null, incoming: [] };
@@ -100,6 +101,15 @@ function unhold() {
   session.unhold();
 }
 
+// Blind transfer (RFC 3515): REFER the other party to target; the NOTIFY progress lands in state.call.transfer.
+function transfer(target) {
+  state.call.transfer = [];
+  const subscriber = session.refer(target);
+  for (const name of ['requestSucceeded', 'requestFailed', 'trying', 'progress', 'accepted', 'failed']) {
+    subscriber.on(name, () => state.call.transfer.push(name));
+  }
+}
+
 function dtmf(tones) {
   if (session) {
     session.sendDTMF(tones);
@@ -130,4 +140,4 @@ async function stats() {
   return result;
 }
 
-window.softphone = { state, register, call, hangup, hold, unhold, dtmf, stats };
+window.softphone = { state, register, call, hangup, hold, unhold, transfer, dtmf, stats };

@@ -16,7 +16,11 @@ public sealed class DataNumberCallSettings(IServiceScopeFactory scopes, IWorkspa
         db.UseWorkspace(workspaceId);
         var settings = await db.NumberCallSettings.AsNoTracking()
             .Where(s => db.PhoneNumbers.Any(n => n.Id == s.PhoneNumberId && n.E164 == number))
-            .SingleOrDefaultAsync(cancellationToken) ?? new NumberCallSettings();
+            .SingleOrDefaultAsync(cancellationToken);
+        if (settings is null)
+        {
+            return NumberCallPolicy.Default;
+        }
 
         byte[]? greeting = null;
         if (settings.GreetingBlobName is { } blobName)

@@ -30,11 +30,13 @@ public sealed class PostgresNumberDirectory(
         var members = await db.Memberships.OrderBy(m => m.Id).Select(m => new { m.Id, m.UserId, m.Role, m.Billing }).ToListAsync(cancellationToken);
         var grants = await db.NumberAccess.Where(a => a.PhoneNumberId == numberId)
             .ToDictionaryAsync(a => a.MembershipId, a => a.Level, cancellationToken);
+        var byMembership = members.ToDictionary(m => m.Id, m => $"sip:{SipUsernames.For(workspaceId, m.UserId)}@{edge.Realm.ToLowerInvariant()}");
         var addresses = members
             .Where(m => NumberAccessPolicy.MayUse(RolePermissions.For(m.Role, m.Billing), grants.TryGetValue(m.Id, out var level) ? level : null))
-            .Select(m => $"sip:{SipUsernames.For(workspaceId, m.UserId)}@{edge.Realm.ToLowerInvariant()}")
+            .Select(m => byMembership[m.Id])
             .ToList();
-        return new NumberRoute(workspaceId, e164Number, addresses, RingTimeout: options.RingTimeout);
+        // Menu ring groups name members explicitly (chosen by an admin), so any member of the workspace may be in one.
+        return new NumberRoute(workspaceId, e164Number, addresses, RingTimeout: options.RingTimeout, MemberAddressesByMembership: byMembership);
     }
 
     public async Task<string?> FindCallerNameAsync(Guid workspaceId, string callerE164, CancellationToken cancellationToken) =>

@@ -54,6 +54,7 @@ public static class GatewayServices
             sp.GetRequiredService<IDeviceDirectory>())
         {
             Observer = sp.GetRequiredService<ICallObserver>(),
+            CallSettings = sp.GetRequiredService<INumberCallSettings>(),
             Options = new B2buaOptions { RingTimeout = sp.GetRequiredService<GatewayOptions>().RingTimeout },
             Cluster = sp.GetRequiredService<IGatewayCluster>(),
         });

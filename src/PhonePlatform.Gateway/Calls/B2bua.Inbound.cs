@@ -40,18 +40,28 @@ public sealed partial class B2bua
             return;
         }
 
-        var bindings = new List<SipBinding>();
-        foreach (var aor in route.MemberAddressesOfRecord)
+        // The entry node applies the number's settings; a node the call was passed on to only rings its own devices.
+        (route, var policy) = origin.FromPeer
+            ? (route, NumberCallPolicy.Default)
+            : await ApplyCallSettingsAsync(route, transaction.CancellationToken).ConfigureAwait(false);
+        if (!policy.WithinBusinessHours)
         {
-            bindings.AddRange(await locations.GetBindingsAsync(aor, transaction.CancellationToken).ConfigureAwait(false));
+            // Outside the number's business hours nobody rings: straight to voicemail.
+            await AnswerIntoVoicemailAsync(transaction, route, offer!, info).ConfigureAwait(false);
+            return;
         }
 
+        if (policy.Menu.Count > 0)
+        {
+            await AnswerIntoMenuAsync(transaction, route, offer!, info, policy.Menu).ConfigureAwait(false);
+            return;
+        }
+
+        var bindings = await FindBindingsAsync(route.MemberAddressesOfRecord, transaction.CancellationToken).ConfigureAwait(false);
         var targets = RingTargets(bindings, origin.FromPeer);
         if (targets.Count > 0)
         {
-            var callerName = callerNumber is null
-                ? null
-                : await numbers.FindCallerNameAsync(route.WorkspaceId, callerNumber, transaction.CancellationToken).ConfigureAwait(false);
+            var callerName = await FindCallerNameAsync(route, callerNumber, transaction.CancellationToken).ConfigureAwait(false);
             await transaction.RespondAsync(180).ConfigureAwait(false);
             if (!origin.FromPeer)
             {
@@ -92,15 +102,57 @@ public sealed partial class B2bua
     private async Task<RingOutcome> RingDevicesAsync(
         SipServerTransaction transaction, SdpSession trunkOffer, CallEvent info, List<RingTarget> targets, string? callerNumber, string? callerName, TimeSpan ringTimeout)
     {
+        var forks = await SendForksAsync(targets, transaction.Request, info, callerNumber, callerName).ConfigureAwait(false);
+        if (await RingForksAsync(forks, ringTimeout, transaction.CancellationToken).ConfigureAwait(false) is not var (winner, answer))
+        {
+            return transaction.CancellationToken.IsCancellationRequested ? RingOutcome.CallerCancelled : RingOutcome.NoAnswer;
+        }
+
+        return await ConnectAnsweredDeviceAsync(transaction, trunkOffer, info, winner, answer).ConfigureAwait(false)
+            ? RingOutcome.Answered
+            : RingOutcome.NoAnswer;
+    }
+
+    private async Task<List<SipBinding>> FindBindingsAsync(IEnumerable<string> addressesOfRecord, CancellationToken cancellationToken)
+    {
+        var bindings = new List<SipBinding>();
+        foreach (var aor in addressesOfRecord)
+        {
+            bindings.AddRange(await locations.GetBindingsAsync(aor, cancellationToken).ConfigureAwait(false));
+        }
+
+        return bindings;
+    }
+
+    private async Task<string?> FindCallerNameAsync(NumberRoute route, string? callerNumber, CancellationToken cancellationToken) =>
+        callerNumber is null ? null : await numbers.FindCallerNameAsync(route.WorkspaceId, callerNumber, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>One INVITE per target: the devices this node holds, and other nodes (which need the carrier's INVITE).</summary>
+    private async Task<List<Fork>> SendForksAsync(List<RingTarget> targets, SipRequest? carrierInvite, CallEvent info, string? callerNumber, string? callerName)
+    {
         var forks = new List<Fork>(targets.Count);
         foreach (var target in targets)
         {
-            forks.Add(target.Binding is { } binding
-                ? await SendForkAsync(binding, callerNumber, callerName).ConfigureAwait(false)
-                : await SendPeerForkAsync(target.Peer!.Value, transaction.Request, info).ConfigureAwait(false));
+            if (target.Binding is { } binding)
+            {
+                forks.Add(await SendForkAsync(binding, callerNumber, callerName).ConfigureAwait(false));
+            }
+            else if (carrierInvite is not null)
+            {
+                forks.Add(await SendPeerForkAsync(target.Peer!.Value, carrierInvite, info).ConfigureAwait(false));
+            }
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(transaction.CancellationToken);
+        return forks;
+    }
+
+    /// <summary>
+    /// Waits for the first branch to answer, <paramref name="ringTimeout"/> to pass or the caller to go; cancels the
+    /// other branches and returns the answering one with its 2xx (not yet acknowledged), or null.
+    /// </summary>
+    private async Task<(Fork Winner, SipResponse Answer)?> RingForksAsync(List<Fork> forks, TimeSpan ringTimeout, CancellationToken callerGone)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(callerGone);
         timeout.CancelAfter(ringTimeout);
         var ended = Task.Delay(Timeout.Infinite, timeout.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         var pending = forks.ToList();
@@ -131,21 +183,19 @@ public sealed partial class B2bua
 
         if (winner is null || answer is null)
         {
-            return transaction.CancellationToken.IsCancellationRequested ? RingOutcome.CallerCancelled : RingOutcome.NoAnswer;
+            return null;
         }
 
-        if (transaction.CancellationToken.IsCancellationRequested)
+        if (callerGone.IsCancellationRequested)
         {
-            // The carrier gave up while a device answered: confirm and hang up that device.
+            // The caller gave up while a device answered: confirm and hang up that device.
             var orphan = SipDialog.CreateAsUac(winner.Invite, answer, winner.Target);
             await sipStack.SendAckAsync(orphan.CreateAck(answer), orphan.NextHop()).ConfigureAwait(false);
             await ByeAsync(orphan).ConfigureAwait(false);
-            return RingOutcome.CallerCancelled;
+            return null;
         }
 
-        return await ConnectAnsweredDeviceAsync(transaction, trunkOffer, info, winner, answer).ConfigureAwait(false)
-            ? RingOutcome.Answered
-            : RingOutcome.NoAnswer;
+        return (winner, answer);
     }
 
     /// <summary>
@@ -189,21 +239,10 @@ public sealed partial class B2bua
             return await ConnectAnsweredPeerAsync(transaction, info, winner, answer).ConfigureAwait(false);
         }
 
-        var deviceDialog = SipDialog.CreateAsUac(winner.Invite, answer, winner.Target);
         var trunkCreated = await mediaLegs.CreateForOfferAsync(trunkOffer, null, CancellationToken.None).ConfigureAwait(false);
-        MediaLegResult? deviceCreated = null;
-        if (trunkCreated.Leg is { Negotiation: { } trunkAgreed }
-            && SdpParser.TryParse(Encoding.UTF8.GetString(answer.Body.Span), out var deviceOffer, out _) && mediaLegs.CanAnswer(deviceOffer!))
+        if (trunkCreated.Leg is not { } trunkMedia || await AcknowledgeDeviceAsync(winner, answer, trunkMedia) is not { } deviceLeg)
         {
-            deviceCreated = await mediaLegs.CreateForOfferAsync(deviceOffer!, [trunkAgreed.Codec], CancellationToken.None).ConfigureAwait(false);
-        }
-
-        var ack = deviceDialog.CreateAck(answer);
-        if (deviceCreated?.Leg is not { } deviceMedia || trunkCreated.Leg is not { } trunkMedia)
-        {
-            // The device's offer is unusable: confirm and hang up that device; the caller goes to voicemail.
-            await sipStack.SendAckAsync(ack, deviceDialog.NextHop()).ConfigureAwait(false);
-            await ByeAsync(deviceDialog).ConfigureAwait(false);
+            // The device's offer is unusable (it was hung up); the caller goes to voicemail.
             if (trunkCreated.Leg is { } unused)
             {
                 await unused.DisposeAsync().ConfigureAwait(false);
@@ -212,15 +251,11 @@ public sealed partial class B2bua
             return false;
         }
 
-        ack.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
-        ack.Body = Encoding.UTF8.GetBytes(deviceMedia.LocalDescription.ToString());
-        await sipStack.SendAckAsync(ack, deviceDialog.NextHop()).ConfigureAwait(false);
-
         var trunkLeg = new CallLeg(CallLegKind.Trunk, SipDialog.CreateAsUas(transaction, confirmed: true), trunkMedia);
         var call = new ActiveCall(info with { MemberAddressOfRecord = winner.AddressOfRecord }, trunkLeg)
         {
-            Second = new CallLeg(CallLegKind.Device, deviceDialog, deviceMedia),
-            Bridge = MediaBridge.Connect(trunkMedia, deviceMedia),
+            Second = deviceLeg,
+            Bridge = MediaBridge.Connect(trunkMedia, deviceLeg.Media),
             AnsweredAt = Now,
         };
         Track(call);
@@ -229,29 +264,67 @@ public sealed partial class B2bua
         return true;
     }
 
+    /// <summary>
+    /// The device offered in its 2xx (RFC 3261 §13.2.1): answer in the ACK with the codec the trunk leg agreed, or, when
+    /// its offer is unusable, ACK and BYE it. Returns the device's leg, or null.
+    /// </summary>
+    private async Task<CallLeg?> AcknowledgeDeviceAsync(Fork winner, SipResponse answer, MediaLeg trunkMedia)
+    {
+        var deviceDialog = SipDialog.CreateAsUac(winner.Invite, answer, winner.Target);
+        MediaLegResult? deviceCreated = null;
+        if (trunkMedia.Negotiation is { } trunkAgreed
+            && SdpParser.TryParse(Encoding.UTF8.GetString(answer.Body.Span), out var deviceOffer, out _) && mediaLegs.CanAnswer(deviceOffer!))
+        {
+            deviceCreated = await mediaLegs.CreateForOfferAsync(deviceOffer!, [trunkAgreed.Codec], CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var ack = deviceDialog.CreateAck(answer);
+        if (deviceCreated?.Leg is not { } deviceMedia)
+        {
+            await sipStack.SendAckAsync(ack, deviceDialog.NextHop()).ConfigureAwait(false);
+            await ByeAsync(deviceDialog).ConfigureAwait(false);
+            return null;
+        }
+
+        ack.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
+        ack.Body = Encoding.UTF8.GetBytes(deviceMedia.LocalDescription.ToString());
+        await sipStack.SendAckAsync(ack, deviceDialog.NextHop()).ConfigureAwait(false);
+        return new CallLeg(CallLegKind.Device, deviceDialog, deviceMedia);
+    }
+
     private async Task AnswerIntoVoicemailAsync(SipServerTransaction transaction, NumberRoute route, SdpSession offer, CallEvent info)
+    {
+        if (await AnswerAsApplicationAsync(transaction, offer, info).ConfigureAwait(false) is { } call)
+        {
+            running[call.Id] = RunVoicemailAsync(call, route);
+        }
+    }
+
+    /// <summary>The gateway itself answers the trunk (voicemail, menu): 200 with our SDP; the call is tracked with one leg.</summary>
+    private async Task<ActiveCall?> AnswerAsApplicationAsync(SipServerTransaction transaction, SdpSession offer, CallEvent info)
     {
         var created = await mediaLegs.CreateForOfferAsync(offer, null, transaction.CancellationToken).ConfigureAwait(false);
         if (created.Leg is not { } leg)
         {
             await RejectAsync(transaction, info, 488).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         var dialog = SipDialog.CreateAsUas(transaction, confirmed: true);
         var call = new ActiveCall(info, new CallLeg(CallLegKind.Trunk, dialog, leg)) { AnsweredAt = Now };
         calls[dialog.CallId] = call;
+        WireDigits(call, call.First);
         await transaction.RespondAsync(WithSdp(transaction.CreateResponse(200), transaction, leg.LocalDescription)).ConfigureAwait(false);
         Notify(o => o.OnAnswered(info with { At = call.AnsweredAt.Value }));
-        running[call.Id] = RunVoicemailAsync(call, route, info.RemoteNumber);
+        return call;
     }
 
-    private async Task RunVoicemailAsync(ActiveCall call, NumberRoute route, string? caller)
+    private async Task RunVoicemailAsync(ActiveCall call, NumberRoute route)
     {
         try
         {
             var leg = call.First;
-            var message = await voicemail.RecordAsync(route.WorkspaceId, route.Number, caller, leg.Media, route.Greeting, call.HangupToken)
+            var message = await voicemail.RecordAsync(route.WorkspaceId, route.Number, call.Info.RemoteNumber, leg.Media, route.Greeting, call.HangupToken)
                 .ConfigureAwait(false);
             if (!call.RemoteHungUp)
             {
@@ -268,11 +341,17 @@ public sealed partial class B2bua
         }
         finally
         {
-            calls.TryRemove(call.First.Dialog.CallId, out _);
-            await call.First.Media.DisposeAsync().ConfigureAwait(false);
-            call.Dispose();
-            running.TryRemove(call.Id, out _);
+            await ReleaseApplicationCallAsync(call).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Frees a call the gateway answered itself and never bridged.</summary>
+    private async Task ReleaseApplicationCallAsync(ActiveCall call)
+    {
+        calls.TryRemove(call.First.Dialog.CallId, out _);
+        await call.First.Media.DisposeAsync().ConfigureAwait(false);
+        call.Dispose();
+        running.TryRemove(call.Id, out _);
     }
 
     /// <summary>One branch of the fork: the INVITE sent to one registered device (at its flow), or to another node.</summary>

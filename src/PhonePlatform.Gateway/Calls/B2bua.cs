@@ -64,6 +64,9 @@ public sealed partial class B2bua(
             case SipMethods.Bye:
                 await OnByeAsync(transaction).ConfigureAwait(false);
                 break;
+            case SipMethods.Refer:
+                await OnReferAsync(transaction).ConfigureAwait(false);
+                break;
             case SipMethods.Update or SipMethods.Info:
                 await OnInDialogRequestAsync(transaction).ConfigureAwait(false);
                 break;
@@ -106,7 +109,7 @@ public sealed partial class B2bua(
     private async Task OnReinviteAsync(SipServerTransaction transaction)
     {
         var request = transaction.Request;
-        if (FindLeg(request) is not var (_, leg))
+        if (FindLeg(request) is not var (call, leg))
         {
             // RFC 3261 §12.2.2: no matching dialog.
             await transaction.RespondAsync(481).ConfigureAwait(false);
@@ -121,8 +124,13 @@ public sealed partial class B2bua(
             return;
         }
 
-        // Hold/resume stays between the gateway and this leg (RFC 3264 §8.4); the relay simply has nothing to send.
         await transaction.RespondAsync(WithSdp(transaction.CreateResponse(200), transaction, answer!)).ConfigureAwait(false);
+        if (call.Second is not null && offer!.Media.Find(m => m.Media == "audio") is { } audio)
+        {
+            // Hold/resume (RFC 3264 §8.4) is carried to the other side of a bridged call.
+            var id = Guid.NewGuid();
+            running[id] = OfferDirectionAsync(call, leg, audio.Direction).ContinueWith(_ => running.TryRemove(id, out Task? _), TaskScheduler.Default);
+        }
     }
 
     private async Task OnInDialogRequestAsync(SipServerTransaction transaction)
@@ -137,7 +145,7 @@ public sealed partial class B2bua(
         leg.Dialog.OnRemoteRequest(request);
         if (request.Method == SipMethods.Info && DtmfRelay.TryParse(request, out var digit))
         {
-            DtmfReceived?.Invoke(call.Id, digit);
+            RaiseDigit(call, digit);
         }
 
         // A body-less UPDATE is a session refresh (RFC 4028 §7.4; JsSIP ends the call if it fails).
@@ -206,21 +214,43 @@ public sealed partial class B2bua(
     {
         calls[call.First.Dialog.CallId] = call;
         calls[call.Second!.Dialog.CallId] = call;
-        call.First.Media.Ended += _ => running[Guid.NewGuid()] = OnMediaEndedAsync(call, call.Second);
-        call.Second.Media.Ended += _ => running[Guid.NewGuid()] = OnMediaEndedAsync(call, call.First);
-        call.First.Media.DtmfReceived += e => DtmfReceived?.Invoke(call.Id, e.Digit);
-        call.Second.Media.DtmfReceived += e => DtmfReceived?.Invoke(call.Id, e.Digit);
+        WatchMedia(call, call.First);
+        WatchMedia(call, call.Second);
+        WireDigits(call, call.First);
+        WireDigits(call, call.Second);
+    }
+
+    /// <summary>RFC 4733 events of <paramref name="leg"/> reach call control (once per leg, whenever the leg joined the call).</summary>
+    private void WireDigits(ActiveCall call, CallLeg leg)
+    {
+        if (call.TryWireDigits(leg))
+        {
+            leg.Media.DtmfReceived += e => RaiseDigit(call, e.Digit);
+        }
+    }
+
+    private void RaiseDigit(ActiveCall call, char digit)
+    {
+        DtmfReceived?.Invoke(call.Id, digit);
+        call.OnDigit(digit);
     }
 
     /// <summary>
     /// A media path died (consent expired, DTLS closed). A browser that hangs up closes DTLS just before its BYE
     /// arrives, so give the BYE a moment to end the call the ordinary way before ending it as failed.
     /// </summary>
-    private async Task OnMediaEndedAsync(ActiveCall call, CallLeg other)
+    private async Task OnMediaEndedAsync(ActiveCall call, CallLeg leg)
     {
         await Task.Delay(Options.MediaEndGrace, sipStack.TimeProvider).ConfigureAwait(false);
-        await HangUpBridgedAsync(call, other, CallEndReason.Failed).ConfigureAwait(false);
+        // A leg transferred away (its device hung up after the transfer) no longer speaks for the call.
+        if (call.ByCallId(leg.Dialog.CallId) is not null && call.OtherThan(leg.Dialog.CallId) is { } other)
+        {
+            await HangUpBridgedAsync(call, other, CallEndReason.Failed).ConfigureAwait(false);
+        }
     }
+
+    private void WatchMedia(ActiveCall call, CallLeg leg) =>
+        leg.Media.Ended += _ => running[Guid.NewGuid()] = OnMediaEndedAsync(call, leg);
 
     private SipResponse WithSdp(SipResponse response, SipServerTransaction transaction, SdpSession sdp)
     {

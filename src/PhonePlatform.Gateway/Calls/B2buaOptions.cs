@@ -9,6 +9,9 @@ public sealed record B2buaOptions
     /// <summary>How long to wait for a device's provisional response before a CANCEL is pointless (RFC 3261 §9.1).</summary>
     public TimeSpan CancelWait { get; init; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>How long a number's menu waits for a digit (from the answer) before ringing all the number's members.</summary>
+    public TimeSpan MenuTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a dead media path waits for the BYE that usually follows before the call is ended as failed.</summary>
     public TimeSpan MediaEndGrace { get; init; } = TimeSpan.FromSeconds(2);
 

@@ -16,7 +16,7 @@ public sealed class RtpMediaLeg : MediaLeg, IOfferingMediaLeg
 {
     private const int MaxPacket = 1500;
     private readonly MediaSocket socket;
-    private readonly RtpLocalDescription local;
+    private RtpLocalDescription local;
     private readonly CancellationTokenSource stop = new();
     private SdpSession localDescription;
     private SdpNegotiation? negotiation;
@@ -70,6 +70,26 @@ public sealed class RtpMediaLeg : MediaLeg, IOfferingMediaLeg
         negotiation = agreed;
         remote ??= agreed!.RemoteRtpEndPoint;
         return true;
+    }
+
+    /// <summary>
+    /// A new offer in this session (RFC 3264 §8: same origin, version + 1) with the agreed codec only and
+    /// <paramref name="direction"/> (§8.4: sendonly/inactive to hold, sendrecv to resume); apply the answer with
+    /// <see cref="TryApplyAnswer"/>.
+    /// </summary>
+    public SdpSession CreateReoffer(string direction)
+    {
+        local = local with
+        {
+            SessionVersion = local.SessionVersion + 1,
+            CodecPreference = negotiation is { } agreed ? [agreed.Codec] : local.CodecPreference,
+        };
+        var offer = SdpAnswerer.CreateRtpOffer(local, negotiation?.TelephoneEventPayloadType ?? 101);
+        var attributes = offer.Media[0].Attributes;
+        attributes.RemoveAll(a => a.Value is null && a.Name is "sendrecv" or "sendonly" or "recvonly" or "inactive");
+        attributes.Add(new SdpAttribute(direction));
+        localDescription = offer;
+        return offer;
     }
 
     public override bool TryAcceptReoffer(SdpSession offer, out SdpSession? answer, out string? error)

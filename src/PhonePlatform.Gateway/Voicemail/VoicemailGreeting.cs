@@ -1,4 +1,4 @@
-using PhonePlatform.Media.Audio;
+using PhonePlatform.Gateway.Media;
 
 namespace PhonePlatform.Gateway.Voicemail;
 
@@ -10,20 +10,6 @@ public static class VoicemailGreeting
 {
     public const double BeepFrequency = 1000;
 
-    public static async Task<byte[]> CreateDefaultAsync(CancellationToken cancellationToken = default)
-    {
-        const int rate = PromptPlayer.SampleRate;
-        var samples = new short[rate * 800 / 1000];
-        var beep = new ToneGenerator(rate, 0.3, BeepFrequency);
-        beep.Generate(samples.AsSpan(0, rate * 300 / 1000));
-        beep.Generate(samples.AsSpan(rate * 500 / 1000, rate * 300 / 1000));
-        using var buffer = new MemoryStream();
-        await using (var writer = new WavWriter(buffer, WavFormat.Telephony(WavEncoding.Pcm16), leaveOpen: true))
-        {
-            await writer.WriteSamplesAsync(samples, cancellationToken).ConfigureAwait(false);
-            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return buffer.ToArray();
-    }
+    public static Task<byte[]> CreateDefaultAsync(CancellationToken cancellationToken = default) =>
+        PromptWav.TonesAsync(BeepFrequency, 800, [(0, 300), (500, 300)], cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using PhonePlatform.Crypto;
 using PhonePlatform.Gateway.Media;
 using PhonePlatform.Media.Audio;
@@ -20,10 +19,9 @@ public sealed class VoicemailRecorder(IWorkspaceBlobs blobs, IVoicemailRepositor
         ArgumentNullException.ThrowIfNull(leg);
         var started = time.GetUtcNow();
         var codec = leg.Negotiation?.Codec;
-        var law = codec?.PayloadType == (int)G711Law.ALaw ? G711Law.ALaw : G711Law.MuLaw;
         try
         {
-            await PlayGreetingAsync(leg, law, greeting, hangup).ConfigureAwait(false);
+            await PlayGreetingAsync(leg, greeting, hangup).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -68,21 +66,9 @@ public sealed class VoicemailRecorder(IWorkspaceBlobs blobs, IVoicemailRepositor
         }
     }
 
-    private async Task PlayGreetingAsync(MediaLeg leg, G711Law law, byte[]? greeting, CancellationToken cancellationToken)
+    private async Task PlayGreetingAsync(MediaLeg leg, byte[]? greeting, CancellationToken cancellationToken)
     {
         greeting ??= await VoicemailGreeting.CreateDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var reader = await WavReader.OpenAsync(new MemoryStream(greeting), cancellationToken: cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            var player = new PromptPlayer(law, (uint)RandomNumberGenerator.GetInt32(int.MaxValue), (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue), 0, time);
-            await player.PlayAsync(
-                reader,
-                (buffer, length, _) =>
-                {
-                    leg.TrySendRtp(buffer.Span[..length]);
-                    return ValueTask.CompletedTask;
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
+        await LegPrompt.PlayAsync(leg, greeting, time, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -18,6 +18,8 @@ public sealed class SipClientTransaction
     private ITimer? timeoutTimer;
     private TimeSpan retransmitInterval;
     private SipRequest? ackRequest;
+    private Action<SipResponse>? provisionalHandlers;
+    private List<SipResponse>? provisionalsSeen;
 
     internal SipClientTransaction(ITransactionHost host, SipRequest request, SipEndPoint destination, string key)
     {
@@ -44,8 +46,39 @@ public sealed class SipClientTransaction
     /// <summary>Completes with the first final response (or the locally generated 408/503).</summary>
     public Task<SipResponse> FinalResponse => finalResponse.Task;
 
-    /// <summary>Raised for each 1xx received.</summary>
-    public event Action<SipResponse>? ProvisionalResponse;
+    /// <summary>
+    /// Raised for each 1xx received. The request is on the wire before <see cref="SipStack.SendRequestAsync"/> returns,
+    /// so a fast peer's 1xx can arrive before the caller subscribes: a handler added late is first given the 1xx
+    /// already received (the last <see cref="ProvisionalReplayLimit"/>), in order, so no 180 or 183 is ever lost.
+    /// </summary>
+    public event Action<SipResponse>? ProvisionalResponse
+    {
+        add
+        {
+            SipResponse[] missed;
+            lock (gate)
+            {
+                provisionalHandlers += value;
+                missed = provisionalsSeen?.ToArray() ?? [];
+            }
+
+            foreach (var response in missed)
+            {
+                value?.Invoke(response);
+            }
+        }
+
+        remove
+        {
+            lock (gate)
+            {
+                provisionalHandlers -= value;
+            }
+        }
+    }
+
+    /// <summary>How many 1xx are kept for late subscribers (a hostile peer may send any number).</summary>
+    public const int ProvisionalReplayLimit = 8;
 
     internal async ValueTask StartAsync()
     {
@@ -157,7 +190,21 @@ public sealed class SipClientTransaction
         if (deliverProvisional)
         {
             provisionalSeen.TrySetResult();
-            ProvisionalResponse?.Invoke(response);
+            Action<SipResponse>? handlers;
+            lock (gate)
+            {
+                // Remembered and handlers read under one lock: each handler sees each 1xx exactly once.
+                provisionalsSeen ??= [];
+                if (provisionalsSeen.Count == ProvisionalReplayLimit)
+                {
+                    provisionalsSeen.RemoveAt(0);
+                }
+
+                provisionalsSeen.Add(response);
+                handlers = provisionalHandlers;
+            }
+
+            handlers?.Invoke(response);
             return;
         }
 

@@ -102,6 +102,38 @@ public sealed class ClientTransactionTests
     }
 
     [Fact]
+    public async Task Invite_ProvisionalBeforeSubscription_IsReplayedOnceToLateHandlerInOrder()
+    {
+        var f = new StackFixture();
+        var transaction = await f.Stack.SendRequestAsync(f.NewInvite(), f.Transport.PeerEndPoint);
+        // A fast peer answers before the caller subscribed (the race that lost the 180 toward the browser).
+        await f.Transport.InjectAsync(Messages.ResponseTo(transaction.Request, 180));
+        await f.Transport.InjectAsync(Messages.ResponseTo(transaction.Request, 183));
+
+        var provisional = new List<int>();
+        transaction.ProvisionalResponse += r => provisional.Add(r.StatusCode);
+        await f.Transport.InjectAsync(Messages.ResponseTo(transaction.Request, 182));
+
+        Assert.Equal([180, 183, 182], provisional);
+    }
+
+    [Fact]
+    public async Task Invite_ManyProvisionals_OnlyTheLastFewAreKeptForLateHandlers()
+    {
+        var f = new StackFixture();
+        var transaction = await f.Stack.SendRequestAsync(f.NewInvite(), f.Transport.PeerEndPoint);
+        for (var i = 0; i < 100; i++)
+        {
+            await f.Transport.InjectAsync(Messages.ResponseTo(transaction.Request, 180));
+        }
+
+        var replayed = 0;
+        transaction.ProvisionalResponse += _ => replayed++;
+
+        Assert.Equal(SipClientTransaction.ProvisionalReplayLimit, replayed);
+    }
+
+    [Fact]
     public async Task Invite_Non2xxFinal_SendsAckInsideTransactionAndRepeatsItForRetransmissions()
     {
         var f = new StackFixture();
