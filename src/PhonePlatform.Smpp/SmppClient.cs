@@ -53,6 +53,16 @@ public sealed class SmppClient : IAsyncDisposable
     /// <summary>A delivery receipt arrived; same rules as <see cref="InboundMessageReceived"/>.</summary>
     public event EventHandler<DeliveryReceipt>? DeliveryReceiptReceived;
 
+    /// <summary>
+    /// Durable hand-off of inbound messages, called after <see cref="InboundMessageReceived"/>: deliver_sm_resp is sent
+    /// only when the returned task completes (ESME_RX_T_APPN, so the SMSC delivers again, when it fails), so a
+    /// message the SMSC saw acknowledged has been stored. Other deliver_sm keep being read meanwhile.
+    /// </summary>
+    public Func<InboundMessage, ValueTask>? StoreInboundMessage { get; set; }
+
+    /// <summary>Durable hand-off of delivery receipts; same rules as <see cref="StoreInboundMessage"/>.</summary>
+    public Func<DeliveryReceipt, ValueTask>? StoreDeliveryReceipt { get; set; }
+
     /// <summary>The link was bound or lost.</summary>
     public event EventHandler<LinkStateChangedEventArgs>? LinkStateChanged;
 
@@ -462,7 +472,7 @@ public sealed class SmppClient : IAsyncDisposable
         return tls;
     }
 
-    private CommandStatus OnDeliverSm(DeliverSmPdu pdu)
+    private ValueTask<CommandStatus> OnDeliverSm(DeliverSmPdu pdu)
     {
         var hasUdh = (pdu.EsmClass & EsmClassUdhIndicator) != 0;
 
@@ -471,29 +481,40 @@ public sealed class SmppClient : IAsyncDisposable
         var text = SmsEncoder.Decode(payload.Span, pdu.DataCoding, hasUdh, options.Gsm7Packing);
         try
         {
+            ValueTask stored;
             if ((pdu.EsmClass & EsmClassMessageTypeMask) == EsmClassDeliveryReceipt)
             {
-                DeliveryReceiptReceived?.Invoke(this, DeliveryReceiptParser.Parse(pdu, text));
+                var receipt = DeliveryReceiptParser.Parse(pdu, text);
+                DeliveryReceiptReceived?.Invoke(this, receipt);
+                stored = StoreDeliveryReceipt?.Invoke(receipt) ?? ValueTask.CompletedTask;
             }
             else
             {
-                InboundMessageReceived?.Invoke(this, new InboundMessage(
+                var inbound = new InboundMessage(
                     new SmppAddress(pdu.SourceAddr, pdu.SourceAddrTon, pdu.SourceAddrNpi),
                     new SmppAddress(pdu.DestinationAddr, pdu.DestAddrTon, pdu.DestAddrNpi),
                     text,
                     pdu.DataCoding,
                     payload,
-                    hasUdh ? UserDataHeader.ReadConcatenation(payload.Span) : null));
+                    hasUdh ? UserDataHeader.ReadConcatenation(payload.Span) : null);
+                InboundMessageReceived?.Invoke(this, inbound);
+                stored = StoreInboundMessage?.Invoke(inbound) ?? ValueTask.CompletedTask;
             }
 
-            return CommandStatus.Ok;
+            return stored.IsCompletedSuccessfully ? ValueTask.FromResult(CommandStatus.Ok) : AfterStoredAsync(stored);
         }
 #pragma warning disable CA1031 // A failing handler must not kill the link: the SMSC is told to redeliver instead.
         catch (Exception)
 #pragma warning restore CA1031
         {
             // SMPP 3.4 §5.1.3 ESME_RX_T_APPN: temporary application error, the SMSC retries later.
-            return CommandStatus.TemporaryApplicationError;
+            return ValueTask.FromResult(CommandStatus.TemporaryApplicationError);
         }
+    }
+
+    private static async ValueTask<CommandStatus> AfterStoredAsync(ValueTask stored)
+    {
+        await stored;
+        return CommandStatus.Ok;
     }
 }

@@ -29,8 +29,9 @@ public sealed class SmppCarrier : ISmsCarrier, IAsyncDisposable
         this.logger = logger ?? NullLogger.Instance;
         time = timeProvider ?? TimeProvider.System;
         client = new SmppClient(options, timeProvider);
-        client.DeliveryReceiptReceived += (_, receipt) => ingress.Receipts.Writer.TryWrite(new CarrierReceipt(name, receipt));
-        client.InboundMessageReceived += (_, message) => ingress.Inbound.Writer.TryWrite(message);
+        // deliver_sm_resp waits for these: a receipt or inbound message is stored before the SMSC sees it acknowledged.
+        client.StoreDeliveryReceipt = receipt => new ValueTask(ingress.StoreAsync(new CarrierReceipt(name, receipt)));
+        client.StoreInboundMessage = message => new ValueTask(ingress.StoreAsync(message));
         client.LinkStateChanged += (_, change) => SmsLog.CarrierLink(this.logger, name, change.IsUp, change.Reason);
         tokenLimit = submitsPerSecond;
         if (submitsPerSecond > 0)

@@ -11,7 +11,8 @@ namespace PhonePlatform.Sms;
 /// <summary>
 /// Drains <see cref="SmsIngress"/>: joins concatenated parts, stores inbound messages (with STOP/START/HELP) and
 /// applies delivery receipts. A receipt that overtakes the worker's write of the carrier id is retried for a while
-/// before it is dropped.
+/// before it is dropped. Each item's <see cref="IngressItem{T}.Stored"/> completes after its database write, which is
+/// when the carrier sends deliver_sm_resp.
 /// </summary>
 public sealed class SmsIngressWorker(SmsIngress ingress, IServiceScopeFactory scopes, SmsOptions options, TimeProvider time, ILogger<SmsIngressWorker> logger)
     : BackgroundService
@@ -32,9 +33,9 @@ public sealed class SmsIngressWorker(SmsIngress ingress, IServiceScopeFactory sc
     {
         try
         {
-            await foreach (var inbound in ingress.Inbound.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var item in ingress.Inbound.Reader.ReadAllAsync(cancellationToken))
             {
-                if (reassembly.Add(inbound) is { } whole)
+                if (reassembly.Add(item) is { } whole)
                 {
                     await StoreAsync(whole, cancellationToken);
                 }
@@ -54,7 +55,7 @@ public sealed class SmsIngressWorker(SmsIngress ingress, IServiceScopeFactory sc
                 await Task.Delay(ReassemblySweep, time, cancellationToken);
                 foreach (var incomplete in reassembly.TakeExpired())
                 {
-                    SmsLog.IncompleteConcatenation(logger, incomplete.Concatenation!.Value.Reference);
+                    SmsLog.IncompleteConcatenation(logger, incomplete.Message.Concatenation!.Value.Reference);
                     await StoreAsync(incomplete, cancellationToken);
                 }
             }
@@ -64,24 +65,34 @@ public sealed class SmsIngressWorker(SmsIngress ingress, IServiceScopeFactory sc
         }
     }
 
-    private async Task StoreAsync(InboundMessage inbound, CancellationToken cancellationToken)
+    /// <summary>Stores the message, then lets the carrier acknowledge its parts (a failure makes the SMSC redeliver them).</summary>
+    private async Task StoreAsync(InboundReassembly.Joined whole, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var received = await scope.ServiceProvider.GetRequiredService<InboundProcessor>().ProcessAsync(inbound, cancellationToken);
+            var received = await scope.ServiceProvider.GetRequiredService<InboundProcessor>().ProcessAsync(whole.Message, cancellationToken);
             if (received is null)
             {
-                SmsLog.UnknownDestination(logger, inbound.Destination.Address);
+                SmsLog.UnknownDestination(logger, whole.Message.Destination.Address);
             }
             else
             {
                 MessageReceived?.Invoke(this, received);
             }
+
+            foreach (var item in whole.Items)
+            {
+                item.MarkStored();
+            }
         }
-        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or DbUpdateException)
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or DbUpdateException or OperationCanceledException)
         {
             SmsLog.IngressFailed(logger, exception);
+            foreach (var item in whole.Items)
+            {
+                item.MarkFailed(exception);
+            }
         }
     }
 
@@ -89,9 +100,9 @@ public sealed class SmsIngressWorker(SmsIngress ingress, IServiceScopeFactory sc
     {
         try
         {
-            await foreach (var receipt in ingress.Receipts.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var item in ingress.Receipts.Reader.ReadAllAsync(cancellationToken))
             {
-                _ = ApplyWithRetryAsync(receipt, cancellationToken);
+                _ = ApplyWithRetryAsync(item, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -99,8 +110,9 @@ public sealed class SmsIngressWorker(SmsIngress ingress, IServiceScopeFactory sc
         }
     }
 
-    private async Task ApplyWithRetryAsync(CarrierReceipt receipt, CancellationToken cancellationToken)
+    private async Task ApplyWithRetryAsync(IngressItem<CarrierReceipt> item, CancellationToken cancellationToken)
     {
+        var receipt = item.Value;
         try
         {
             for (var attempt = 0; attempt < ReceiptRetries; attempt++)
@@ -109,6 +121,7 @@ public sealed class SmsIngressWorker(SmsIngress ingress, IServiceScopeFactory sc
                 {
                     if (await scope.ServiceProvider.GetRequiredService<ReceiptProcessor>().ApplyAsync(receipt, cancellationToken))
                     {
+                        item.MarkStored();
                         return;
                     }
                 }
@@ -116,14 +129,15 @@ public sealed class SmsIngressWorker(SmsIngress ingress, IServiceScopeFactory sc
                 await Task.Delay(ReceiptRetryDelay, time, cancellationToken);
             }
 
+            // Matches no message of ours: acknowledged and dropped (redelivery would not make it match).
             SmsLog.UnmatchedReceipt(logger, receipt.Receipt.MessageId);
+            item.MarkStored();
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or DbUpdateException or OperationCanceledException)
         {
-        }
-        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or DbUpdateException)
-        {
+            // Not stored: the SMSC is answered ESME_RX_T_APPN and delivers the receipt again.
             SmsLog.IngressFailed(logger, exception);
+            item.MarkFailed(exception);
         }
     }
 }

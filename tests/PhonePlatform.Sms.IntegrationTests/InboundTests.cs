@@ -64,7 +64,7 @@ public sealed class InboundTests
         using var worker = stack.NewWorker();
         await worker.StartAsync(CancellationToken.None);
         await DeliverAsync(stack, Party, " help ");
-        var stats = await stack.Smsc.WaitForAsync(s => s.Accepted == 1);
+        var stats = await stack.Smsc.WaitForAsync(s => s.Accepted == 1, seconds: 90);
         await worker.StopAsync(CancellationToken.None);
         Assert.Equal("Acme Bakery: call +14155550100.", stats.Messages.Single().Text);
     }

@@ -13,6 +13,7 @@ public sealed class SmppSessionTests
     private readonly FakeTimeProvider time = new();
     private readonly InMemoryLink link = new();
     private readonly List<DeliverSmPdu> delivered = [];
+    private Func<DeliverSmPdu, ValueTask<CommandStatus>>? onDeliver;
 
     private SmppSession CreateSession(int window = 3, TimeSpan? requestTimeout = null)
     {
@@ -33,7 +34,7 @@ public sealed class SmppSessionTests
             pdu =>
             {
                 delivered.Add(pdu);
-                return CommandStatus.Ok;
+                return onDeliver?.Invoke(pdu) ?? ValueTask.FromResult(CommandStatus.Ok);
             });
         session.Start();
         return session;
@@ -143,6 +144,33 @@ public sealed class SmppSessionTests
         Assert.Equal((CommandId.EnquireLinkResp, 77u), (enquireResp.CommandId, enquireResp.SequenceNumber));
         Assert.Equal((CommandId.DeliverSmResp, 78u, CommandStatus.Ok), (deliverResp.CommandId, deliverResp.SequenceNumber, deliverResp.CommandStatus));
         Assert.Equal("1555", Assert.Single(delivered).SourceAddr);
+    }
+
+    [Fact]
+    public async Task DeliverSm_RespondedOnlyWhenStored_InCompletionOrder_FailedStoreIsRxTAppn()
+    {
+        var stores = new Dictionary<uint, TaskCompletionSource<CommandStatus>>
+        {
+            [80] = new(TaskCreationOptions.RunContinuationsAsynchronously),
+            [81] = new(TaskCreationOptions.RunContinuationsAsynchronously),
+        };
+        onDeliver = pdu => new ValueTask<CommandStatus>(stores[pdu.SequenceNumber].Task);
+        await using var session = CreateSession();
+
+        await link.WriteAsync(new DeliverSmPdu { SequenceNumber = 80, SourceAddr = "1555", ShortMessage = "a"u8.ToArray() });
+        await link.WriteAsync(new DeliverSmPdu { SequenceNumber = 81, SourceAddr = "1555", ShortMessage = "b"u8.ToArray() });
+        // The read loop went on while the first store is pending: an enquire_link behind both is answered first.
+        await link.WriteAsync(HeaderOnlyPdu.EnquireLink(82));
+        var enquireResp = await link.ReadAsync();
+        Assert.Equal((CommandId.EnquireLinkResp, 82u), (enquireResp.CommandId, enquireResp.SequenceNumber));
+
+        stores[81].SetResult(CommandStatus.Ok);
+        var second = await link.ReadAsync();
+        stores[80].SetException(new InvalidOperationException("database down"));
+        var first = await link.ReadAsync();
+        Assert.Equal((CommandId.DeliverSmResp, 81u, CommandStatus.Ok), (second.CommandId, second.SequenceNumber, second.CommandStatus));
+        Assert.Equal((CommandId.DeliverSmResp, 80u, CommandStatus.TemporaryApplicationError), (first.CommandId, first.SequenceNumber, first.CommandStatus));
+        Assert.False(session.Closed.IsCompleted);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal sealed class SmppSession : IAsyncDisposable
     private readonly PipeWriter writer;
     private readonly SmppClientOptions options;
     private readonly TimeProvider time;
-    private readonly Func<DeliverSmPdu, CommandStatus> onDeliverSm;
+    private readonly Func<DeliverSmPdu, ValueTask<CommandStatus>> onDeliverSm;
     private readonly Channel<Pdu> outbound = Channel.CreateUnbounded<Pdu>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<uint, TaskCompletionSource<Pdu>> pending = new();
     private readonly SemaphoreSlim window;
@@ -32,7 +32,7 @@ internal sealed class SmppSession : IAsyncDisposable
     private Task writeLoop = Task.CompletedTask;
     private Task keepAliveLoop = Task.CompletedTask;
 
-    public SmppSession(Stream stream, SmppClientOptions options, TimeProvider time, Func<DeliverSmPdu, CommandStatus> onDeliverSm)
+    public SmppSession(Stream stream, SmppClientOptions options, TimeProvider time, Func<DeliverSmPdu, ValueTask<CommandStatus>> onDeliverSm)
     {
         this.stream = stream;
         this.options = options;
@@ -304,8 +304,18 @@ internal sealed class SmppSession : IAsyncDisposable
                 outbound.Writer.TryComplete();
                 break;
             case CommandId.DeliverSm:
-                var status = onDeliverSm((DeliverSmPdu)result.Pdu);
-                Enqueue(MessageIdRespPdu.DeliverSmResp(result.SequenceNumber, status));
+                // The response goes out when the handler has stored the message (the read loop does not wait for it:
+                // responses may follow in any order, SMPP 3.4 §2.6), so an acknowledged deliver_sm is never lost.
+                var handled = onDeliverSm((DeliverSmPdu)result.Pdu);
+                if (handled.IsCompletedSuccessfully)
+                {
+                    Enqueue(MessageIdRespPdu.DeliverSmResp(result.SequenceNumber, handled.Result));
+                }
+                else
+                {
+                    _ = RespondWhenHandledAsync(result.SequenceNumber, handled);
+                }
+
                 break;
             default:
                 // A request an ESME never receives in a transceiver bind (bind, submit_sm).
@@ -315,6 +325,24 @@ internal sealed class SmppSession : IAsyncDisposable
     }
 
     private void Enqueue(Pdu pdu) => outbound.Writer.TryWrite(pdu);
+
+    private async Task RespondWhenHandledAsync(uint sequenceNumber, ValueTask<CommandStatus> handled)
+    {
+        CommandStatus status;
+        try
+        {
+            status = await handled;
+        }
+#pragma warning disable CA1031 // A failing handler must not kill the link: the SMSC is told to redeliver instead.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // SMPP 3.4 §5.1.3 ESME_RX_T_APPN: temporary application error, the SMSC retries later.
+            status = CommandStatus.TemporaryApplicationError;
+        }
+
+        Enqueue(MessageIdRespPdu.DeliverSmResp(sequenceNumber, status));
+    }
 
     private async Task WriteLoopAsync()
     {
