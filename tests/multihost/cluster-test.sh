@@ -15,7 +15,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 here="$repo/tests/multihost"
-api="$repo/src/PhonePlatform.Api/bin/Release/net10.0/PhonePlatform.Api.dll"
+api="${PP_MULTIHOST_API:-$repo/src/PhonePlatform.Api/bin/Release/net10.0/PhonePlatform.Api.dll}" # or a published copy
 : "${PHONEPLATFORM_TEST_POSTGRES:?set PHONEPLATFORM_TEST_POSTGRES (source deploy/lib/postgres.sh && pp_ensure_postgres)}"
 [ "$(id -u)" -eq 0 ] || { echo "cluster-test: needs root for ip netns" >&2; exit 2; }
 [ -f "$api" ] || { echo "cluster-test: build the API host first (dotnet build src/PhonePlatform.Api -c Release)" >&2; exit 2; }
@@ -110,7 +110,7 @@ start_gateway() { # start_gateway HOST INDEX
     dotnet "$api" --role api,gateway --urls "https://$ip:8443" >"$work/$host.log" 2>&1 &
   pids+=($!)
   eval "pid_$host=$!"
-  wait_for 120 "$host to serve /healthz" in_ns edge curl -skf "https://$ip:8443/healthz"
+  wait_for 300 "$host to serve /healthz" in_ns edge curl -skf "https://$ip:8443/healthz"
 }
 # One after the other: the first creates the shared local master key file.
 start_gateway gwa 2
@@ -141,7 +141,7 @@ owner=$(new_workspace "$number")
 
 carrier() { # carrier TARGET CALLS LOG
   in_ns carrier sipp "$1:5060" -sf "$here/carrier_via_edge.xml" -s "$number" -i "$net.5" -p 5060 -mi "$net.5" -mp 20000 \
-    -m "$2" -l 2 -r 4 -timeout 90s -timeout_error -nostdin >"$work/$3.log" 2>&1
+    -m "$2" -l 2 -r 4 -timeout 90s -timeout_error -nostdin -trace_err -error_file "$work/$3-errors.log" >"$work/$3.log" 2>&1
 }
 dispatched_to() { grep -c "dispatch INVITE to sip:$1:5060" "$work/kamailio.log" || true; }
 
