@@ -37,23 +37,7 @@ internal sealed class RtcpPort : IAsyncDisposable
         }
     }
 
-    public bool Send(ReadOnlySpan<byte> compound)
-    {
-        if (Volatile.Read(ref remote) is not { } target)
-        {
-            return false;
-        }
-
-        try
-        {
-            socket.Socket.SendTo(compound, SocketFlags.None, target);
-            return true;
-        }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
-        {
-            return false;
-        }
-    }
+    public bool Send(ReadOnlySpan<byte> compound) => Volatile.Read(ref remote) is { } target && socket.TrySend(compound, target);
 
     public async ValueTask DisposeAsync()
     {

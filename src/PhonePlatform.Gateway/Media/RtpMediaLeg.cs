@@ -103,20 +103,13 @@ public sealed class RtpMediaLeg : MediaLeg, IOfferingMediaLeg
             return false;
         }
 
-        try
-        {
-            socket.Socket.SendTo(packet, SocketFlags.None, target);
-            Rtcp.OnRtpSent(packet);
-            return true;
-        }
-        catch (SocketException)
+        if (!socket.TrySend(packet, target))
         {
             return false;
         }
-        catch (ObjectDisposedException)
-        {
-            return false;
-        }
+
+        Rtcp.OnRtpSent(packet);
+        return true;
     }
 
     public override async ValueTask DisposeAsync()
@@ -152,29 +145,8 @@ public sealed class RtpMediaLeg : MediaLeg, IOfferingMediaLeg
         receiving = MediaReceiver.Shared.Register(socket.Socket, OnDatagram);
     }
 
-    private bool SendRtcp(ReadOnlySpan<byte> compound)
-    {
-        if (rtcpPort is { } port)
-        {
-            return port.Send(compound);
-        }
-
-        var target = Volatile.Read(ref remote);
-        if (target is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            socket.Socket.SendTo(compound, SocketFlags.None, target);
-            return true;
-        }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
-        {
-            return false;
-        }
-    }
+    private bool SendRtcp(ReadOnlySpan<byte> compound) =>
+        rtcpPort is { } port ? port.Send(compound) : Volatile.Read(ref remote) is { } target && socket.TrySend(compound, target);
 
     // On the receiver's thread for this socket: one datagram at a time.
     private void OnDatagram(byte[] buffer, int length, SocketAddress from)

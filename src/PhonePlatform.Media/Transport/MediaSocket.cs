@@ -76,6 +76,20 @@ public sealed class MediaSocket : IDisposable
         }
     }
 
+    /// <summary>Sends one datagram; false when it could not be sent (UDP: a failed send is a lost packet).</summary>
+    public bool TrySend(ReadOnlySpan<byte> datagram, EndPoint destination)
+    {
+        try
+        {
+            Socket.SendTo(datagram, SocketFlags.None, destination);
+            return true;
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
