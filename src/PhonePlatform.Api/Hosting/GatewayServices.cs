@@ -6,6 +6,7 @@ using PhonePlatform.Api.Sip;
 using PhonePlatform.Crypto;
 using PhonePlatform.Gateway.Calls;
 using PhonePlatform.Gateway.Media;
+using PhonePlatform.Gateway.Recording;
 using PhonePlatform.Gateway.Voicemail;
 using PhonePlatform.Media.Dtls;
 using PhonePlatform.Media.Transport;
@@ -54,6 +55,8 @@ public static class GatewayServices
             sp.GetRequiredService<IDeviceDirectory>())
         {
             Observer = sp.GetRequiredService<ICallObserver>(),
+            Recordings = new CallRecordings(
+                sp.GetRequiredService<IWorkspaceBlobs>(), sp.GetRequiredService<ICallRecordingRepository>(), sp.GetRequiredService<TimeProvider>()),
             Options = new B2buaOptions { RingTimeout = sp.GetRequiredService<GatewayOptions>().RingTimeout },
             Cluster = sp.GetRequiredService<IGatewayCluster>(),
         });

@@ -44,7 +44,7 @@ public abstract class MediaLeg : IAsyncDisposable
     public LegRtcp Rtcp { get; }
 
     /// <summary>Loss, jitter and RTT for the call record.</summary>
-    public MediaLegStatistics GetStatistics() => Rtcp.Statistics();
+    public virtual MediaLegStatistics GetStatistics() => Rtcp.Statistics();
 
     public abstract ValueTask DisposeAsync();
 
