@@ -22,8 +22,7 @@ internal sealed class BridgedCall : IAsyncDisposable
     private readonly RtpRelayPath toTrunk;
     private readonly RtpRelayPath toBrowser;
     private readonly byte[] forward = new byte[MaxDatagram];
-    private readonly CancellationTokenSource stopping = new();
-    private Task? trunkLoop;
+    private IAsyncDisposable? trunkReceiving;
     private long sentToTrunk;
     private long trunkReceived;
     private long sentToBrowser;
@@ -60,19 +59,17 @@ internal sealed class BridgedCall : IAsyncDisposable
 
     public long RelayDropped => toTrunk.Dropped + toBrowser.Dropped;
 
-    public void Start() => trunkLoop = Task.Run(() => ReceiveTrunkAsync(stopping.Token));
+    public void Start() => trunkReceiving = MediaReceiver.Shared.Register(trunk.Socket, ReceiveFromTrunk);
 
     public async ValueTask DisposeAsync()
     {
-        await stopping.CancelAsync();
-        trunk.Dispose();
-        if (trunkLoop is not null)
+        if (trunkReceiving is not null)
         {
-            await trunkLoop;
+            await trunkReceiving.DisposeAsync();
         }
 
+        trunk.Dispose();
         await Leg.DisposeAsync();
-        stopping.Dispose();
     }
 
     // On the leg's receive loop: the packet is decrypted already.
@@ -94,32 +91,14 @@ internal sealed class BridgedCall : IAsyncDisposable
         }
     }
 
-    private async Task ReceiveTrunkAsync(CancellationToken cancellationToken)
+    // On the receiver's thread for the trunk socket.
+    private void ReceiveFromTrunk(byte[] buffer, int length, SocketAddress from)
     {
-        var buffer = new byte[MaxDatagram];
-        var from = new SocketAddress(AddressFamily.InterNetwork);
-        while (!cancellationToken.IsCancellationRequested)
+        Interlocked.Increment(ref trunkReceived);
+        var relayed = toBrowser.Process(buffer, length);
+        if (relayed > 0 && Leg.TrySendRtp(buffer.AsSpan(0, relayed)))
         {
-            int length;
-            try
-            {
-                length = await trunk.Socket.ReceiveFromAsync(buffer, SocketFlags.None, from, cancellationToken);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-
-            Interlocked.Increment(ref trunkReceived);
-            var relayed = toBrowser.Process(buffer, length);
-            if (relayed > 0 && Leg.TrySendRtp(buffer.AsSpan(0, relayed)))
-            {
-                Interlocked.Increment(ref sentToBrowser);
-            }
+            Interlocked.Increment(ref sentToBrowser);
         }
     }
 }

@@ -21,6 +21,7 @@ internal sealed class LoadStep : IDisposable
 
     private readonly int calls;
     private readonly LoadOptions options;
+    private readonly string receiver;
     private readonly Socket[] browserSockets;
     private readonly Socket[] trunkSockets;
     private readonly GeneratorCall[] generatorCalls;
@@ -30,8 +31,9 @@ internal sealed class LoadStep : IDisposable
     private long stunAnswered;
     private volatile bool stopping;
 
-    private LoadStep(int calls, LoadOptions options)
+    private LoadStep(int calls, LoadOptions options, string receiver)
     {
+        this.receiver = receiver;
         this.calls = calls;
         this.options = options;
         browserSockets = Enumerable.Range(0, options.Shards).Select(_ => Bound()).ToArray();
@@ -42,9 +44,9 @@ internal sealed class LoadStep : IDisposable
         receivedAtTrunk = new long[options.Shards];
     }
 
-    public static async Task<LoadStepResult> RunAsync(int calls, LoadOptions options)
+    public static async Task<LoadStepResult> RunAsync(int calls, LoadOptions options, string receiver)
     {
-        using var step = new LoadStep(calls, options);
+        using var step = new LoadStep(calls, options, receiver);
         return await step.RunAsync();
     }
 
@@ -63,7 +65,7 @@ internal sealed class LoadStep : IDisposable
 
     private async Task<LoadStepResult> RunAsync()
     {
-        using var relay = StartRelay(options.InlineCompletions);
+        using var relay = StartRelay(options.InlineCompletions, receiver);
         try
         {
             await OpenCallsAsync(relay);
@@ -104,7 +106,7 @@ internal sealed class LoadStep : IDisposable
 
             var latency = LatencyHistogram.Merge(histograms);
             return new LoadStepResult(
-                calls, sendWall, sent, final, receivedAtBrowser.Sum() + receivedAtTrunk.Sum(), latency,
+                receiver, calls, sendWall, sent, final, receivedAtBrowser.Sum() + receivedAtTrunk.Sum(), latency,
                 (after.CpuMilliseconds - before.CpuMilliseconds) / sendWall.TotalMilliseconds);
         }
         finally
@@ -118,7 +120,7 @@ internal sealed class LoadStep : IDisposable
         }
     }
 
-    private static Process StartRelay(bool inlineCompletions)
+    private static Process StartRelay(bool inlineCompletions, string receiver)
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -126,6 +128,7 @@ internal sealed class LoadStep : IDisposable
         // .NET runs socket continuations on the thread pool unless told to run them on the epoll thread; the relay's
         // handlers never block, so inline completion saves a thread hop per packet.
         start.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = inlineCompletions ? "1" : "0";
+        start.Environment["PHONEPLATFORM_MEDIA_RECEIVER"] = receiver;
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
             start.ArgumentList.Add(typeof(LoadStep).Assembly.Location);

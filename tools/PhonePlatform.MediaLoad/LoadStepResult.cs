@@ -4,6 +4,7 @@ namespace PhonePlatform.MediaLoad;
 
 /// <summary>What one step measured, as a row of the table in docs/benchmarks.md.</summary>
 internal sealed record LoadStepResult(
+    string Receiver,
     int Calls,
     TimeSpan Wall,
     (long ToRelayFromBrowser, long ToRelayFromTrunk, TimeSpan MaxLateness, int SkippedSlots) Sent,
@@ -28,9 +29,10 @@ internal sealed record LoadStepResult(
         var cpu = RelayCpuFraction * 100;
         // Calls per core at the rate actually achieved: relayed packets per relay CPU-second, 100 packets/s per call.
         var perCore = RelayCpuFraction > 0 ? pps / RelayCpuFraction / 100 : 0;
+        var cpuPerPacket = pps > 0 ? RelayCpuFraction / pps * 1e6 : 0;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {Calls} | {pps:F0} | {RelayLoss} of {sent} ({100.0 * RelayLoss / sent:F3} %) | {GeneratorLoss} | " +
-            $"{Micros(Latency.Percentile(0.50))} | {Micros(Latency.Percentile(0.99))} | {Micros(Latency.Percentile(1.0))} | {cpu:F1} % | {perCore:F0} | {Relay.LegDropped + Relay.RelayDropped} |" +
+            $"| {Receiver} | {Calls} | {pps:F0} | {RelayLoss} of {sent} ({100.0 * RelayLoss / sent:F3} %) | {GeneratorLoss} | " +
+            $"{Micros(Latency.Percentile(0.50))} | {Micros(Latency.Percentile(0.99))} | {Micros(Latency.Percentile(1.0))} | {cpu:F1} % | {cpuPerPacket:F2} µs | {perCore:F0} | {Relay.LegDropped + Relay.RelayDropped} |" +
             $" {Sent.SkippedSlots} |");
     }
 }

@@ -102,6 +102,8 @@ public sealed partial class CallRecordObserver(CallRecordWriter writer, IService
         PacketsReceived = legs.Sum(l => l.Media.PacketsReceived),
         PacketsLost = legs.Sum(l => l.Media.PacketsLost),
         JitterMilliseconds = legs.Max(l => l.Media.JitterMilliseconds),
+        // The worst leg's RTCP round trip; null when no leg got a report back.
+        RoundTripMilliseconds = legs.Max(l => l.Media.RoundTripMilliseconds),
     };
 
     private static Core.Calls.CallEndReason Reason(GatewayEndReason reason) => reason switch

@@ -1,6 +1,7 @@
 using PhonePlatform.Api.Calls;
 using PhonePlatform.Api.UseCases.Calls;
 using PhonePlatform.Gateway.Calls;
+using PhonePlatform.Gateway.Recording;
 using PhonePlatform.Gateway.Voicemail;
 
 namespace PhonePlatform.Api.Hosting;
@@ -11,6 +12,7 @@ public static class CallServices
     public static IServiceCollection AddPhonePlatformCalls(this IServiceCollection services)
     {
         services.AddSingleton<IVoicemailRepository, DataVoicemailRepository>();
+        services.AddSingleton<ICallRecordingRepository, DataCallRecordingRepository>();
         services.AddSingleton<INumberCallSettings, DataNumberCallSettings>();
         services.AddSingleton<CallRecordObserver>();
         services.AddSingleton<ICallObserver>(sp => sp.GetRequiredService<CallRecordObserver>());

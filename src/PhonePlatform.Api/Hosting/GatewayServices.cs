@@ -6,6 +6,7 @@ using PhonePlatform.Api.Sip;
 using PhonePlatform.Crypto;
 using PhonePlatform.Gateway.Calls;
 using PhonePlatform.Gateway.Media;
+using PhonePlatform.Gateway.Recording;
 using PhonePlatform.Gateway.Voicemail;
 using PhonePlatform.Media.Dtls;
 using PhonePlatform.Media.Transport;
@@ -55,6 +56,8 @@ public static class GatewayServices
         {
             Observer = sp.GetRequiredService<ICallObserver>(),
             CallSettings = sp.GetRequiredService<INumberCallSettings>(),
+            Recordings = new CallRecordings(
+                sp.GetRequiredService<IWorkspaceBlobs>(), sp.GetRequiredService<ICallRecordingRepository>(), sp.GetRequiredService<TimeProvider>()),
             Options = new B2buaOptions { RingTimeout = sp.GetRequiredService<GatewayOptions>().RingTimeout },
             Cluster = sp.GetRequiredService<IGatewayCluster>(),
         });

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using PhonePlatform.Media.Audio;
 using PhonePlatform.Media.Rtp;
 
 namespace PhonePlatform.Gateway.Media;
@@ -16,6 +17,7 @@ public sealed class MediaBridge : IDisposable
     private readonly MediaLeg second;
     private readonly RtpStreamRewriter toSecond = NewRewriter();
     private readonly RtpStreamRewriter toFirst = NewRewriter();
+    private CallRecorder? recorder;
 
     private MediaBridge(MediaLeg first, MediaLeg second)
     {
@@ -29,18 +31,32 @@ public sealed class MediaBridge : IDisposable
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
         var bridge = new MediaBridge(first, second);
-        first.RtpReceived = (ReadOnlySpan<byte> packet, in RtpHeader header) => Forward(packet, header, first, second, bridge.toSecond);
-        second.RtpReceived = (ReadOnlySpan<byte> packet, in RtpHeader header) => Forward(packet, header, second, first, bridge.toFirst);
+        first.RtpReceived = (ReadOnlySpan<byte> packet, in RtpHeader header) => bridge.Forward(packet, header, first, second, bridge.toSecond, RecorderChannel.Left);
+        second.RtpReceived = (ReadOnlySpan<byte> packet, in RtpHeader header) => bridge.Forward(packet, header, second, first, bridge.toFirst, RecorderChannel.Right);
         return bridge;
     }
+
+    /// <summary>
+    /// The recorder tap: while set, the audio each leg sends is also queued to it (first leg left, second leg right).
+    /// <see cref="CallRecorder.Write"/> never blocks, so the relay never waits for the recording.
+    /// </summary>
+    public CallRecorder? Recorder
+    {
+        get => Volatile.Read(ref recorder);
+        set => Volatile.Write(ref recorder, value);
+    }
+
+    /// <summary>Raised once when the bridge is taken down (the call ended or the legs are re-bridged).</summary>
+    public event Action? Disconnected;
 
     public void Dispose()
     {
         first.RtpReceived = null;
         second.RtpReceived = null;
+        Interlocked.Exchange(ref Disconnected, null)?.Invoke();
     }
 
-    private static void Forward(ReadOnlySpan<byte> packet, in RtpHeader header, MediaLeg source, MediaLeg target, RtpStreamRewriter rewriter)
+    private void Forward(ReadOnlySpan<byte> packet, in RtpHeader header, MediaLeg source, MediaLeg target, RtpStreamRewriter rewriter, RecorderChannel channel)
     {
         if (packet.Length > MaxPacket || source.Negotiation is not { } from || target.Negotiation is not { } to)
         {
@@ -51,6 +67,7 @@ public sealed class MediaBridge : IDisposable
         if (header.PayloadType == from.Codec.PayloadType)
         {
             payloadType = (byte)to.Codec.PayloadType;
+            Recorder?.Write(channel, packet, header);
         }
         else if (header.PayloadType == from.TelephoneEventPayloadType && to.TelephoneEventPayloadType is { } events)
         {

@@ -13,9 +13,10 @@ public abstract class MediaLeg : IAsyncDisposable
     private readonly DtmfEventDetector dtmf = new();
     private int ended;
 
-    protected MediaLeg()
+    protected MediaLeg(TimeSpan? rtcpInterval = null)
     {
         dtmf.DigitDetected += e => DtmfReceived?.Invoke(e);
+        Rtcp = new LegRtcp(interval: rtcpInterval);
     }
 
     /// <summary>Our SDP (the answer to the remote offer, or our offer until the answer is applied).</summary>
@@ -39,14 +40,18 @@ public abstract class MediaLeg : IAsyncDisposable
     /// <summary>A new offer in a re-INVITE (hold/resume: RFC 3264 §8.4 sendonly/inactive).</summary>
     public abstract bool TryAcceptReoffer(SdpSession offer, out SdpSession? answer, out string? error);
 
-    /// <summary>Receive-side counters for the call record.</summary>
-    public abstract MediaLegStatistics GetStatistics();
+    /// <summary>RTCP of this leg: receive statistics, sender reports, round-trip time.</summary>
+    public LegRtcp Rtcp { get; }
+
+    /// <summary>Loss, jitter and RTT for the call record.</summary>
+    public virtual MediaLegStatistics GetStatistics() => Rtcp.Statistics();
 
     public abstract ValueTask DisposeAsync();
 
     /// <summary>Implementations call this for every RTP packet received (after SRTP, if any).</summary>
     protected void OnRtpReceived(ReadOnlySpan<byte> packet, in RtpHeader header)
     {
+        Rtcp.OnRtpReceived(header);
         var telephoneEvent = Negotiation?.TelephoneEventPayloadType;
         if (telephoneEvent is { } pt && header.PayloadType == pt)
         {

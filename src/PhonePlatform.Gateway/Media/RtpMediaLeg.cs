@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using PhonePlatform.Media.Rtp;
@@ -14,46 +12,52 @@ namespace PhonePlatform.Gateway.Media;
 /// </summary>
 public sealed class RtpMediaLeg : MediaLeg, IOfferingMediaLeg
 {
-    private const int MaxPacket = 1500;
     private readonly MediaSocket socket;
     private RtpLocalDescription local;
-    private readonly CancellationTokenSource stop = new();
+    private readonly IPEndPoint sourceTemplate;
     private SdpSession localDescription;
     private SdpNegotiation? negotiation;
     private IPEndPoint? remote;
-    private RtpReceiverStatistics? receiver;
-    private long sent;
-    private Task? receiveLoop;
+    private IAsyncDisposable? receiving;
+    private RtcpPort? rtcpPort;
+    private long malformedDropped;
+    private SocketAddress? lastAddress;
+    private IPEndPoint? lastSource;
 
-    private RtpMediaLeg(MediaSocket socket, RtpLocalDescription local, SdpSession localDescription)
+    private RtpMediaLeg(MediaSocket socket, RtpLocalDescription local, SdpSession localDescription, TimeSpan? rtcpInterval)
+        : base(rtcpInterval)
     {
         this.socket = socket;
         this.local = local;
         this.localDescription = localDescription;
+        sourceTemplate = new IPEndPoint(socket.LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
     }
 
     public override SdpSession LocalDescription => localDescription;
 
     public override SdpNegotiation? Negotiation => negotiation;
 
+    /// <summary>Datagrams on the RTP port that were neither RTP nor RTCP (counted, never thrown on).</summary>
+    public long MalformedDropped => Interlocked.Read(ref malformedDropped);
+
     /// <summary>Our RTP address and port.</summary>
     public IPEndPoint LocalEndPoint => socket.LocalEndPoint;
 
-    internal static RtpMediaLeg? TryAnswer(MediaSocket socket, RtpLocalDescription local, SdpSession offer, out string? error)
+    internal static RtpMediaLeg? TryAnswer(MediaSocket socket, RtpLocalDescription local, SdpSession offer, TimeSpan? rtcpInterval, out string? error)
     {
         if (!SdpAnswerer.TryAnswerRtp(offer, local, out var answer, out var agreed, out error))
         {
             return null;
         }
 
-        var leg = new RtpMediaLeg(socket, local, answer!) { negotiation = agreed, remote = agreed!.RemoteRtpEndPoint };
+        var leg = new RtpMediaLeg(socket, local, answer!, rtcpInterval) { negotiation = agreed, remote = agreed!.RemoteRtpEndPoint };
         leg.Start();
         return leg;
     }
 
-    internal static RtpMediaLeg Offer(MediaSocket socket, RtpLocalDescription local)
+    internal static RtpMediaLeg Offer(MediaSocket socket, RtpLocalDescription local, TimeSpan? rtcpInterval)
     {
-        var leg = new RtpMediaLeg(socket, local, SdpAnswerer.CreateRtpOffer(local));
+        var leg = new RtpMediaLeg(socket, local, SdpAnswerer.CreateRtpOffer(local), rtcpInterval);
         leg.Start();
         return leg;
     }
@@ -69,6 +73,12 @@ public sealed class RtpMediaLeg : MediaLeg, IOfferingMediaLeg
 
         negotiation = agreed;
         remote ??= agreed!.RemoteRtpEndPoint;
+        if (remote is { } peer)
+        {
+            rtcpPort?.OnRemoteRtp(peer);
+        }
+
+        Rtcp.ClockRate = agreed!.Codec.ClockRate;
         return true;
     }
 
@@ -113,98 +123,85 @@ public sealed class RtpMediaLeg : MediaLeg, IOfferingMediaLeg
             return false;
         }
 
-        try
-        {
-            socket.Socket.SendTo(packet, SocketFlags.None, target);
-            Interlocked.Increment(ref sent);
-            return true;
-        }
-        catch (SocketException)
+        if (!socket.TrySend(packet, target))
         {
             return false;
         }
-        catch (ObjectDisposedException)
-        {
-            return false;
-        }
-    }
 
-    public override MediaLegStatistics GetStatistics()
-    {
-        var stats = receiver;
-        var clock = negotiation?.Codec.ClockRate ?? 8000;
-        return stats is null
-            ? new MediaLegStatistics(0, Interlocked.Read(ref sent), 0, 0)
-            : new MediaLegStatistics(stats.Received, Interlocked.Read(ref sent), Math.Max(0, stats.CumulativeLost), stats.Jitter * 1000.0 / clock);
+        Rtcp.OnRtpSent(packet);
+        return true;
     }
 
     public override async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync().ConfigureAwait(false);
-        socket.Dispose();
-        if (receiveLoop is not null)
+        Rtcp.Dispose();
+        if (rtcpPort is not null)
         {
-            await receiveLoop.ConfigureAwait(false);
+            await rtcpPort.DisposeAsync().ConfigureAwait(false);
         }
 
-        stop.Dispose();
+        if (receiving is not null)
+        {
+            await receiving.DisposeAsync().ConfigureAwait(false);
+        }
+
+        socket.Dispose();
     }
 
-    private void Start() => receiveLoop = Task.Run(ReceiveAsync);
-
-    private async Task ReceiveAsync()
+    private void Start()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxPacket);
-        EndPoint any = new IPEndPoint(socket.LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        try
+        // RFC 5761: with rtcp-mux agreed RTCP shares the RTP port; otherwise it has its own (RFC 3550 §11).
+        if (negotiation?.RtcpMux != true)
         {
-            while (!stop.IsCancellationRequested)
+            rtcpPort = RtcpPort.TryOpen(socket, MediaReceiver.Shared, compound => Rtcp.OnRtcpReceived(compound.Span));
+            if (remote is { } peer)
             {
-                SocketReceiveFromResult result;
-                try
-                {
-                    result = await socket.Socket.ReceiveFromAsync(buffer.AsMemory(0, MaxPacket), SocketFlags.None, any, stop.Token).ConfigureAwait(false);
-                }
-                catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ConnectionReset)
-                {
-                    continue;
-                }
-
-                Deliver(buffer.AsSpan(0, result.ReceivedBytes), (IPEndPoint)result.RemoteEndPoint);
+                rtcpPort?.OnRemoteRtp(peer);
             }
         }
-        catch (OperationCanceledException)
+
+        Rtcp.ClockRate = negotiation?.Codec.ClockRate ?? 8000;
+        Rtcp.Start(SendRtcp);
+        receiving = MediaReceiver.Shared.Register(socket.Socket, OnDatagram);
+    }
+
+    private bool SendRtcp(ReadOnlySpan<byte> compound) =>
+        rtcpPort is { } port ? port.Send(compound) : Volatile.Read(ref remote) is { } target && socket.TrySend(compound, target);
+
+    // On the receiver's thread for this socket: one datagram at a time.
+    private void OnDatagram(byte[] buffer, int length, SocketAddress from)
+    {
+        if (lastAddress is null || !from.Equals(lastAddress))
         {
+            lastSource = (IPEndPoint)sourceTemplate.Create(from);
+            lastAddress = new SocketAddress(from.Family, from.Size);
+            from.Buffer.Span[..from.Size].CopyTo(lastAddress.Buffer.Span);
         }
-        catch (ObjectDisposedException)
-        {
-        }
-        catch (SocketException exception)
-        {
-            OnEnded($"socket: {exception.SocketErrorCode}");
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+
+        Deliver(buffer.AsSpan(0, length), lastSource!);
     }
 
     private void Deliver(ReadOnlySpan<byte> packet, IPEndPoint source)
     {
-        // RFC 5761 §4: RTCP payload types 200-204 share the port when multiplexed; they are not audio.
-        if (!RtpHeader.TryParse(packet, out var header) || header.PayloadType is >= 72 and <= 76)
+        // RFC 5761 §4: RTCP packet types 200-204 share the port when multiplexed; they are not audio.
+        if (MediaPacketClassifier.Classify(packet) == MediaPacketKind.Rtcp)
         {
+            Rtcp.OnRtcpReceived(packet);
+            return;
+        }
+
+        if (!RtpHeader.TryParse(packet, out var header))
+        {
+            Interlocked.Increment(ref malformedDropped);
             return;
         }
 
         if (!source.Equals(remote))
         {
             Volatile.Write(ref remote, source);
+            rtcpPort?.OnRemoteRtp(source);
         }
 
-        var clock = negotiation?.Codec.ClockRate ?? 8000;
-        receiver ??= new RtpReceiverStatistics(header.Ssrc, clock);
-        receiver.OnPacket(header.SequenceNumber, header.Timestamp, Stopwatch.GetTimestamp() * clock / Stopwatch.Frequency, header.PayloadLength);
         OnRtpReceived(packet, header);
     }
 }

@@ -5,7 +5,7 @@ using PhonePlatform.Media.Transport;
 namespace PhonePlatform.Gateway.Media;
 
 /// <summary>Plain RTP legs on <paramref name="address"/> with ports from <paramref name="ports"/>.</summary>
-public sealed class RtpMediaLegFactory(IPAddress address, MediaPortAllocator ports) : IMediaLegFactory
+public sealed class RtpMediaLegFactory(IPAddress address, MediaPortAllocator ports, TimeSpan? rtcpInterval = null) : IMediaLegFactory
 {
     public bool CanAnswer(SdpSession offer)
     {
@@ -16,7 +16,7 @@ public sealed class RtpMediaLegFactory(IPAddress address, MediaPortAllocator por
     public ValueTask<MediaLegResult> CreateForOfferAsync(SdpSession offer, IReadOnlyList<SdpCodec>? codecs, CancellationToken cancellationToken)
     {
         var socket = MediaSocket.Open(address, ports);
-        var leg = RtpMediaLeg.TryAnswer(socket, Describe(socket, codecs), offer, out var error);
+        var leg = RtpMediaLeg.TryAnswer(socket, Describe(socket, codecs), offer, rtcpInterval, out var error);
         if (leg is null)
         {
             socket.Dispose();
@@ -28,7 +28,7 @@ public sealed class RtpMediaLegFactory(IPAddress address, MediaPortAllocator por
     public ValueTask<MediaLeg> CreateOfferAsync(IReadOnlyList<SdpCodec>? codecs, CancellationToken cancellationToken)
     {
         var socket = MediaSocket.Open(address, ports);
-        return ValueTask.FromResult<MediaLeg>(RtpMediaLeg.Offer(socket, Describe(socket, codecs)));
+        return ValueTask.FromResult<MediaLeg>(RtpMediaLeg.Offer(socket, Describe(socket, codecs), rtcpInterval));
     }
 
     private RtpLocalDescription Describe(MediaSocket socket, IReadOnlyList<SdpCodec>? codecs) =>

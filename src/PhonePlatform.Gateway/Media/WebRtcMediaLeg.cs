@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PhonePlatform.Media.Rtp;
 using PhonePlatform.Media.Sdp;
 using PhonePlatform.Media.WebRtc;
@@ -13,15 +12,17 @@ public sealed class WebRtcMediaLeg : MediaLeg
 {
     private readonly WebRtcLeg leg;
     private SdpSession localDescription;
-    private RtpReceiverStatistics? receiver;
-    private long sent;
 
-    private WebRtcMediaLeg(WebRtcLeg leg, SdpSession localDescription)
+    private WebRtcMediaLeg(WebRtcLeg leg, SdpSession localDescription, TimeSpan? rtcpInterval)
+        : base(rtcpInterval)
     {
         this.leg = leg;
         this.localDescription = localDescription;
         leg.RtpReceived += OnPacket;
+        leg.RtcpReceived += OnRtcp;
         leg.Ended += OnEnded;
+        Rtcp.ClockRate = leg.Negotiation?.Codec.ClockRate ?? 8000;
+        Rtcp.Start(leg.TrySendRtcp);
     }
 
     public override SdpSession LocalDescription => localDescription;
@@ -31,7 +32,7 @@ public sealed class WebRtcMediaLeg : MediaLeg
     /// <summary>Completes when DTLS-SRTP is up (for tests and diagnostics).</summary>
     public Task Connected => leg.Connected;
 
-    internal static WebRtcMediaLeg? TryAnswer(WebRtcLegOptions options, SdpSession offer, out string? error)
+    internal static WebRtcMediaLeg? TryAnswer(WebRtcLegOptions options, SdpSession offer, TimeSpan? rtcpInterval, out string? error)
     {
         var leg = WebRtcLeg.Open(options);
         if (!leg.TryAcceptOffer(offer.ToString(), out var answer, out error) || !SdpParser.TryParse(answer!, out var parsed, out error))
@@ -40,7 +41,7 @@ public sealed class WebRtcMediaLeg : MediaLeg
             return null;
         }
 
-        return new WebRtcMediaLeg(leg, parsed!);
+        return new WebRtcMediaLeg(leg, parsed!, rtcpInterval);
     }
 
     public override bool TrySendRtp(ReadOnlySpan<byte> packet)
@@ -50,7 +51,7 @@ public sealed class WebRtcMediaLeg : MediaLeg
             return false;
         }
 
-        Interlocked.Increment(ref sent);
+        Rtcp.OnRtpSent(packet);
         return true;
     }
 
@@ -68,18 +69,11 @@ public sealed class WebRtcMediaLeg : MediaLeg
         return true;
     }
 
-    public override MediaLegStatistics GetStatistics()
-    {
-        var stats = receiver;
-        var clock = leg.Negotiation?.Codec.ClockRate ?? 8000;
-        return stats is null
-            ? new MediaLegStatistics(0, Interlocked.Read(ref sent), 0, 0)
-            : new MediaLegStatistics(stats.Received, Interlocked.Read(ref sent), Math.Max(0, stats.CumulativeLost), stats.Jitter * 1000.0 / clock);
-    }
-
     public override async ValueTask DisposeAsync()
     {
+        Rtcp.Dispose();
         leg.RtpReceived -= OnPacket;
+        leg.RtcpReceived -= OnRtcp;
         leg.Ended -= OnEnded;
         await leg.DisposeAsync().ConfigureAwait(false);
     }
@@ -91,9 +85,8 @@ public sealed class WebRtcMediaLeg : MediaLeg
             return;
         }
 
-        var clock = leg.Negotiation?.Codec.ClockRate ?? 8000;
-        receiver ??= new RtpReceiverStatistics(header.Ssrc, clock);
-        receiver.OnPacket(header.SequenceNumber, header.Timestamp, Stopwatch.GetTimestamp() * clock / Stopwatch.Frequency, header.PayloadLength);
         OnRtpReceived(packet, header);
     }
+
+    private void OnRtcp(ReadOnlySpan<byte> packet) => Rtcp.OnRtcpReceived(packet);
 }

@@ -7,7 +7,7 @@ namespace PhonePlatform.Gateway.Media;
 /// Browser legs for <c>UDP/TLS/RTP/SAVPF</c> offers (and any offer with a DTLS fingerprint). Browsers are always the
 /// offerer: outbound in their INVITE, inbound in their 200 OK to our offer-less INVITE, so this factory only answers.
 /// </summary>
-public sealed class WebRtcMediaLegFactory(WebRtcLegOptions options) : IMediaLegFactory
+public sealed class WebRtcMediaLegFactory(WebRtcLegOptions options, TimeSpan? rtcpInterval = null) : IMediaLegFactory
 {
     public bool CanAnswer(SdpSession offer)
     {
@@ -20,7 +20,7 @@ public sealed class WebRtcMediaLegFactory(WebRtcLegOptions options) : IMediaLegF
     {
         ArgumentNullException.ThrowIfNull(offer);
         var legOptions = codecs is null ? options : options with { CodecPreference = codecs };
-        var leg = WebRtcMediaLeg.TryAnswer(legOptions, offer, out var error);
+        var leg = WebRtcMediaLeg.TryAnswer(legOptions, offer, rtcpInterval, out var error);
         return ValueTask.FromResult(new MediaLegResult(leg, error));
     }
 

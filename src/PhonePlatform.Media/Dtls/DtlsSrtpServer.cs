@@ -38,7 +38,14 @@ public sealed class DtlsSrtpServer : IDisposable
         queue = new DtlsDatagramQueue(datagram => send(datagram.ToArray()), options.MaxDatagramSize);
         server = new DtlsSrtpTlsServer(new BcTlsCrypto(new SecureRandom()), certificate, expectedClientFingerprint, options);
         server.ClosedByPeer += () => Closed?.Invoke();
+        server.KeysExported += keys => KeysExported?.Invoke(keys);
     }
+
+    /// <summary>
+    /// Raised on the handshake thread the moment the SRTP keys are exported, before <see cref="HandshakeAsync"/>
+    /// completes: the peer sends SRTP as soon as it has our Finished, and a thread-pool hop later would drop it.
+    /// </summary>
+    public event Action<DtlsSrtpKeys>? KeysExported;
 
     /// <summary>Raised when the peer closes the association (close_notify) after the handshake.</summary>
     public event Action? Closed;

@@ -10,9 +10,9 @@ namespace PhonePlatform.Media.Transport;
 public sealed class MediaSocket : IDisposable
 {
     private const int BindAttempts = 16;
-    private readonly MediaPortAllocator allocator;
+    private readonly MediaPortAllocator? allocator;
 
-    private MediaSocket(Socket socket, MediaPortAllocator allocator, IPEndPoint local)
+    private MediaSocket(Socket socket, MediaPortAllocator? allocator, IPEndPoint local)
     {
         Socket = socket;
         this.allocator = allocator;
@@ -56,10 +56,44 @@ public sealed class MediaSocket : IDisposable
         throw new InvalidOperationException("No free media port in the configured range.");
     }
 
+    /// <summary>
+    /// Binds the RTCP port of an RTP socket (RFC 3550 §11: the next higher, odd port, which the allocator keeps free);
+    /// null when another process holds it.
+    /// </summary>
+    public static MediaSocket? TryOpenRtcpFor(MediaSocket rtp)
+    {
+        ArgumentNullException.ThrowIfNull(rtp);
+        var socket = new Socket(rtp.LocalEndPoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.Bind(new IPEndPoint(rtp.LocalEndPoint.Address, rtp.LocalEndPoint.Port + 1));
+            return new MediaSocket(socket, null, (IPEndPoint)socket.LocalEndPoint!);
+        }
+        catch (SocketException)
+        {
+            socket.Dispose();
+            return null;
+        }
+    }
+
+    /// <summary>Sends one datagram; false when it could not be sent (UDP: a failed send is a lost packet).</summary>
+    public bool TrySend(ReadOnlySpan<byte> datagram, EndPoint destination)
+    {
+        try
+        {
+            Socket.SendTo(datagram, SocketFlags.None, destination);
+            return true;
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
         Socket.Dispose();
-        allocator.Release(LocalEndPoint.Port);
+        allocator?.Release(LocalEndPoint.Port);
     }
 }

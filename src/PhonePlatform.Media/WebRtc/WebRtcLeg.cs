@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using PhonePlatform.Media.Dtls;
@@ -17,8 +16,6 @@ namespace PhonePlatform.Media.WebRtc;
 /// </summary>
 public sealed partial class WebRtcLeg : IAsyncDisposable
 {
-    private const int MaxDatagram = 2048;
-
     private readonly WebRtcLegOptions options;
     private readonly MediaSocket socket;
     private readonly CancellationTokenSource stopping = new();
@@ -27,7 +24,12 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
     private IceLiteAgent? ice;
     private DtlsSrtpServer? dtls;
     private IPEndPoint? dtlsPeer;
-    private Task? receiving;
+    private readonly byte[] stunResponse = new byte[IceLiteAgent.MaxResponseLength];
+    private readonly IPEndPoint sourceTemplate;
+    private IAsyncDisposable? receiving;
+    private SocketAddress? lastAddress;
+    private IPEndPoint? lastSource;
+    private bool handshakeStarted;
     private int sessionVersion;
     private int ended;
 
@@ -36,6 +38,7 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
         this.options = options;
         this.socket = socket;
         LocalIce = IceCredentials.Generate();
+        sourceTemplate = new IPEndPoint(options.Address.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         SessionId = ((ulong)Random.Shared.NextInt64(1, long.MaxValue)).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -123,18 +126,12 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
         // Close DTLS first, while the socket can still carry its close_notify to the browser (RFC 5246 §7.2.1).
         dtls?.Dispose();
         await stopping.CancelAsync();
-        socket.Dispose();
         if (receiving is not null)
         {
-            try
-            {
-                await receiving;
-            }
-            catch (OperationCanceledException)
-            {
-                // Stopped.
-            }
+            await receiving.DisposeAsync();
         }
+
+        socket.Dispose();
 
         ice?.Dispose();
         DisposeSrtp();
@@ -152,7 +149,8 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
         ice.ConsentExpired += () => End("ICE consent expired: no valid check from the browser");
         dtls = new DtlsSrtpServer(options.Certificate, remoteFingerprint, SendDtls, options.Dtls);
         dtls.Closed += () => End("the browser closed DTLS (close_notify)");
-        receiving = Task.Run(() => ReceiveLoopAsync(stopping.Token));
+        dtls.KeysExported += OnKeys;
+        receiving = options.Receiver.Register(socket.Socket, OnDatagram);
     }
 
     private void StartHandshake()
@@ -162,7 +160,6 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
             {
                 if (task.IsCompletedSuccessfully)
                 {
-                    OnKeys(task.Result);
                     connected.TrySetResult(task.Result);
                 }
                 else
@@ -175,78 +172,43 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    // On the receiver's thread for this socket: one datagram at a time.
+    private void OnDatagram(byte[] buffer, int length, SocketAddress from)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxDatagram);
-        var response = new byte[IceLiteAgent.MaxResponseLength];
-        var from = new SocketAddress(options.Address.AddressFamily);
-        var template = new IPEndPoint(options.Address.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        SocketAddress? lastAddress = null;
-        IPEndPoint? lastSource = null;
-        var handshakeStarted = false;
-        try
+        // One IPEndPoint per distinct source, not per packet.
+        if (lastAddress is null || !from.Equals(lastAddress))
         {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                int length;
-                try
+            lastSource = (IPEndPoint)sourceTemplate.Create(from);
+            lastAddress = new SocketAddress(from.Family, from.Size);
+            from.Buffer.Span[..from.Size].CopyTo(lastAddress.Buffer.Span);
+        }
+
+        var datagram = buffer.AsSpan(0, length);
+        switch (MediaPacketClassifier.Classify(datagram))
+        {
+            case MediaPacketKind.Stun:
+                HandleStun(datagram, lastSource!, stunResponse);
+                break;
+            case MediaPacketKind.Dtls when ice!.IsValidatedSource(lastSource!):
+                Counters.CountDtlsReceived();
+                dtlsPeer = lastSource;
+                if (!handshakeStarted)
                 {
-                    length = await socket.Socket.ReceiveFromAsync(buffer, SocketFlags.None, from, cancellationToken);
-                }
-                catch (SocketException)
-                {
-                    // An ICMP error from an earlier send surfaces here on some systems; the socket is still fine.
-                    continue;
+                    handshakeStarted = true;
+                    StartHandshake();
                 }
 
-                // One IPEndPoint per distinct source, not per packet.
-                if (lastAddress is null || !from.Equals(lastAddress))
-                {
-                    lastSource = (IPEndPoint)template.Create(from);
-                    lastAddress = new SocketAddress(from.Family, from.Size);
-                    from.Buffer.CopyTo(lastAddress.Buffer);
-                }
-
-                var datagram = buffer.AsSpan(0, length);
-                switch (MediaPacketClassifier.Classify(datagram))
-                {
-                    case MediaPacketKind.Stun:
-                        HandleStun(datagram, lastSource!, response);
-                        break;
-                    case MediaPacketKind.Dtls when ice!.IsValidatedSource(lastSource!):
-                        Counters.CountDtlsReceived();
-                        dtlsPeer = lastSource;
-                        if (!handshakeStarted)
-                        {
-                            handshakeStarted = true;
-                            StartHandshake();
-                        }
-
-                        dtls!.DeliverDatagram(datagram);
-                        break;
-                    case MediaPacketKind.Dtls:
-                        Counters.CountDtlsDroppedUnverifiedSource();
-                        break;
-                    case MediaPacketKind.Rtp or MediaPacketKind.Rtcp:
-                        HandleSrtp(buffer, length, lastSource!);
-                        break;
-                    default:
-                        Counters.CountUnknownDropped();
-                        break;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Disposed.
-        }
-        catch (ObjectDisposedException)
-        {
-            // Disposed.
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+                dtls!.DeliverDatagram(datagram);
+                break;
+            case MediaPacketKind.Dtls:
+                Counters.CountDtlsDroppedUnverifiedSource();
+                break;
+            case MediaPacketKind.Rtp or MediaPacketKind.Rtcp:
+                HandleSrtp(buffer, length, lastSource!);
+                break;
+            default:
+                Counters.CountUnknownDropped();
+                break;
         }
     }
 

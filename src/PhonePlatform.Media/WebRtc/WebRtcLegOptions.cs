@@ -27,6 +27,9 @@ public sealed record WebRtcLegOptions
     /// <summary>DTLS settings (handshake timeout, profiles).</summary>
     public DtlsSrtpServerOptions Dtls { get; init; } = new();
 
+    /// <summary>What runs the leg's receive side (the process-wide one unless a test or benchmark picks another).</summary>
+    public MediaReceiver Receiver { get; init; } = MediaReceiver.Shared;
+
     /// <summary>RFC 7675: how long without a valid check before the leg ends.</summary>
     public TimeSpan ConsentTimeout { get; init; } = IceLiteAgent.DefaultConsentTimeout;
 }

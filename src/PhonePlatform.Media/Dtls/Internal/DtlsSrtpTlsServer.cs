@@ -26,6 +26,9 @@ internal sealed class DtlsSrtpTlsServer : DefaultTlsServer
 
     public DtlsSrtpKeys? Keys { get; private set; }
 
+    /// <summary>Raised on the handshake thread as soon as the keys exist, right after our final flight went out.</summary>
+    public event Action<DtlsSrtpKeys>? KeysExported;
+
     public string? FailureReason { get; private set; }
 
     public bool CloseNotifyReceived { get; private set; }
@@ -117,6 +120,7 @@ internal sealed class DtlsSrtpTlsServer : DefaultTlsServer
         var length = DtlsSrtpProtectionProfile.KeyingMaterialLength(selectedProfile);
         var material = m_context.ExportKeyingMaterial(ExporterLabel.dtls_srtp, null, length);
         Keys = new DtlsSrtpKeys(selectedProfile, material, m_context.SecurityParameters.CipherSuite);
+        KeysExported?.Invoke(Keys);
     }
 
     public override void NotifyAlertReceived(short alertLevel, short alertDescription)
