@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PhonePlatform.Compliance.Exports;
 using PhonePlatform.Compliance.Participants;
 
 namespace PhonePlatform.Compliance;
@@ -9,18 +10,30 @@ public static class ComplianceServiceCollectionExtensions
     /// <summary>
     /// Cancellation, purge (crypto-shredding + deletion certificate), the retention job as a hosted service, the
     /// processing register from <c>Compliance:ProcessingRegister</c>, and the participants of the areas that exist
-    /// here (members, numbers, contacts, audit log, blob catalogue). Needs <see cref="PhonePlatform.Data"/>'s registrations.
+    /// here (members, numbers, contacts, audit log, blob catalogue, exports), and exports (<c>Compliance:Exports</c>).
+    /// The retention and export jobs run as hosted services only when <paramref name="runJobs"/> (the jobs role).
+    /// Needs <see cref="PhonePlatform.Data"/>'s registrations.
     /// </summary>
-    public static IServiceCollection AddPhonePlatformCompliance(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPhonePlatformCompliance(this IServiceCollection services, IConfiguration configuration, bool runJobs = true)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.Configure<ComplianceOptions>(configuration.GetSection("Compliance"));
         services.Configure<ProcessingRegisterOptions>(configuration.GetSection("Compliance:ProcessingRegister"));
         services.AddSingleton<WorkspacePurge>();
         services.AddSingleton<RetentionEnforcer>();
+        services.Configure<DataExportOptions>(configuration.GetSection("Compliance:Exports"));
         services.AddSingleton<WorkspaceArchive>();
+        services.AddSingleton<MemberArchive>();
+        services.AddSingleton<DataExportRunner>();
+        services.AddSingleton<ExportDownloads>();
+        services.AddScoped<DataExports>();
         services.AddSingleton<RetentionJob>();
-        services.AddHostedService(provider => provider.GetRequiredService<RetentionJob>());
+        if (runJobs)
+        {
+            services.AddHostedService(provider => provider.GetRequiredService<RetentionJob>());
+            services.AddHostedService<DataExportJob>();
+        }
+
         services.AddScoped<CancelWorkspace>();
         services.AddScoped<WorkspaceStatus>();
         services.AddScoped<RetentionPolicies>();
@@ -30,6 +43,7 @@ public static class ComplianceServiceCollectionExtensions
         services.AddWorkspaceDataParticipant<ContactsParticipant>();
         services.AddWorkspaceDataParticipant<AuditLogParticipant>();
         services.AddWorkspaceDataParticipant<BlobsParticipant>();
+        services.AddWorkspaceDataParticipant<ExportsParticipant>();
         return services;
     }
 

@@ -11,16 +11,15 @@ public static class EnvelopeEncryptionServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IKeyProvider"/> (<c>Encryption:KeyProvider</c> = <c>local</c> | <c>aws-kms</c>),
     /// <see cref="WorkspaceKeyring"/>, <see cref="FieldCipher"/>, <see cref="BlindIndex"/>, <see cref="BlobCipher"/>,
-    /// <see cref="IBlobStore"/> (<c>Encryption:BlobStore</c> = <c>local</c> | <c>s3</c>) and
+    /// <see cref="IBlobStore"/> (<see cref="PlatformBlobStoreServiceCollectionExtensions.AddPlatformBlobStore"/>: <c>Storage:Blobs</c>) and
     /// <see cref="EncryptedBlobStore"/>, all singletons. The <see cref="IWrappedKeyStore"/> is not registered here:
     /// the data layer provides the durable one (or call <see cref="AddInMemoryWrappedKeyStore"/> in tests and tools).
     /// Settings (all optional except where a provider needs them):
     /// <c>Local:MasterKeyPath</c>; <c>AwsKms:KeyId|Region|ServiceUrl|AccessKeyId|SecretAccessKey</c>;
-    /// <c>KeyCacheDuration</c> (e.g. <c>00:05:00</c>); <c>LocalBlobs:RootPath</c>;
-    /// <c>S3:Bucket|Region|ServiceUrl|ForcePathStyle|AccessKeyId|SecretAccessKey|PartSize</c>; <c>BlobChunkSize</c>.
+    /// <c>KeyCacheDuration</c> (e.g. <c>00:05:00</c>); <c>BlobChunkSize</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The application configuration (its <c>Encryption</c> section is read).</param>
+    /// <param name="configuration">The application configuration (its <c>Encryption</c> and <c>Storage:Blobs</c> sections are read).</param>
     public static IServiceCollection AddEnvelopeEncryption(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -37,15 +36,7 @@ public static class EnvelopeEncryptionServiceCollectionExtensions
             services.AddSingleton<IKeyProvider>(_ => new LocalKeyProvider(settings.Local));
         }
 
-        if (settings.BlobStore == "s3")
-        {
-            services.AddSingleton<IBlobStore>(_ => new S3BlobStore(settings.S3));
-        }
-        else
-        {
-            services.AddSingleton<IBlobStore>(_ => new LocalFolderBlobStore(settings.LocalBlobs));
-        }
-
+        services.AddPlatformBlobStore(configuration);
         services.AddSingleton(sp => new WorkspaceKeyring(
             sp.GetRequiredService<IKeyProvider>(),
             sp.GetRequiredService<IWrappedKeyStore>(),

@@ -55,6 +55,7 @@ public sealed class PhonePlatformDbContext(DbContextOptions<PhonePlatformDbConte
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<PhonePlatform.Core.Billing.BillingAccount> BillingAccounts => Set<PhonePlatform.Core.Billing.BillingAccount>();
+    public DbSet<PhonePlatform.Core.Compliance.DataExport> DataExports => Set<PhonePlatform.Core.Compliance.DataExport>();
 
     /// <summary>The workspace every query and write is confined to; read by the query filters on each query.</summary>
     public Guid? CurrentWorkspaceId => tenant.WorkspaceId ?? workspaceOverride;

@@ -23,7 +23,10 @@ public sealed partial class ReadOnlyWorkspaceTests(ReadOnlyWorkspaceTests.Host h
         "POST /v1/me/two-factor",
         "POST /v1/me/two-factor/confirm",
         "POST /v1/workspace/cancellation/",
-        "POST /v1/exports",
+        "POST /v1/exports/",
+        "POST /v1/exports/{id:guid}/link",
+        "POST /v1/me/exports/",
+        "POST /v1/me/exports/{id:guid}/link",
 
         // Signed by a carrier or by Stripe, not sent in a workspace session.
         "POST /v1/carriers/{carrierId}/inbound",
@@ -75,7 +78,7 @@ public sealed partial class ReadOnlyWorkspaceTests(ReadOnlyWorkspaceTests.Host h
         await ApiDriver.Expect(await owner.Client.GetAsync(new Uri("/v1/workspace", UriKind.Relative)), HttpStatusCode.OK);
         await ApiDriver.Expect(await owner.Client.GetAsync(new Uri("/v1/contacts", UriKind.Relative)), HttpStatusCode.OK);
         await ApiDriver.Expect(await owner.Client.GetAsync(new Uri("/v1/audit-log", UriKind.Relative)), HttpStatusCode.OK);
-        await ApiDriver.Expect(await owner.Client.PostAsync(new Uri("/v1/exports", UriKind.Relative), null), HttpStatusCode.OK);
+        await ApiDriver.Expect(await owner.Client.PostAsync(new Uri("/v1/exports", UriKind.Relative), null), HttpStatusCode.Accepted);
     }
 
     public sealed class Host : IAsyncLifetime

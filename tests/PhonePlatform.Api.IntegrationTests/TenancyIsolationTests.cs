@@ -44,6 +44,10 @@ public sealed class TenancyFixture : IAsyncLifetime
 
     public Guid DeliveryA { get; private set; }
 
+    public Guid ExportA { get; private set; }
+
+    public Guid OwnExportA { get; private set; }
+
     public async Task InitializeAsync()
     {
         await Factory.InitializeAsync();
@@ -73,6 +77,12 @@ public sealed class TenancyFixture : IAsyncLifetime
         var test = await OwnerA.Client.PostAsync($"/v1/webhooks/{WebhookA}/test", null);
         await ApiDriver.Expect(test, HttpStatusCode.Accepted);
         DeliveryA = (await test.Content.ReadFromJsonAsync<WebhookDeliveryResponse>(ApiDriver.Json))!.Id;
+        var export = await OwnerA.Client.PostAsync("/v1/exports", null);
+        await ApiDriver.Expect(export, HttpStatusCode.Accepted);
+        ExportA = (await export.Content.ReadFromJsonAsync<ExportResponse>(ApiDriver.Json))!.Id;
+        var own = await OwnerA.Client.PostAsync("/v1/me/exports", null);
+        await ApiDriver.Expect(own, HttpStatusCode.Accepted);
+        OwnExportA = (await own.Content.ReadFromJsonAsync<ExportResponse>(ApiDriver.Json))!.Id;
     }
 
     public async Task DisposeAsync() => await ((IAsyncLifetime)Factory).DisposeAsync();
@@ -120,6 +130,11 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         ("GET", $"/v1/webhooks/{fixture.WebhookA}/deliveries", null),
         ("GET", $"/v1/webhooks/{fixture.WebhookA}/deliveries/{fixture.DeliveryA}/attempts", null),
         ("POST", $"/v1/webhooks/{fixture.WebhookA}/deliveries/{fixture.DeliveryA}/retry", null),
+        ("GET", $"/v1/exports/{fixture.ExportA}", null),
+        ("POST", $"/v1/exports/{fixture.ExportA}/link", null),
+        ("GET", $"/v1/me/exports/{fixture.OwnExportA}", null),
+        ("POST", $"/v1/me/exports/{fixture.OwnExportA}/link", null),
+        ("POST", $"/v1/members/{fixture.MemberA.MembershipId}/erasure", null),
     ];
 
     [Fact]

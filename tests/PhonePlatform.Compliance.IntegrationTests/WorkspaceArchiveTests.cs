@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using PhonePlatform.Compliance.Exports;
 using PhonePlatform.Compliance.IntegrationTests.Support;
 using PhonePlatform.Core.Messaging;
 using PhonePlatform.Core.Protection;
@@ -45,7 +46,7 @@ public sealed class WorkspaceArchiveTests : IAsyncLifetime
         copy.Position = 0;
         using var zip = new ZipArchive(copy, ZipArchiveMode.Read);
         Assert.Equal(
-            ["audit-log.json", "contacts.json", "conversations.json", "members.json", "messages.json", "numbers.json", SampleWorkspace.BlobName, "voicemail/v1.wav", "workspace.json"],
+            ["audit-log.json", "calls.json", "contacts.json", "conversations.json", "members.json", "messages.json", "numbers.json", SampleWorkspace.BlobName, "voicemail/v1.wav", "voicemails.json", "workspace.json"],
             zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         Assert.Equal("Exported", Read(zip, "workspace.json").GetProperty("name").GetString());
         Assert.Equal(["Person 0", "Person 1"], Read(zip, "contacts.json").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order());

@@ -16,7 +16,7 @@ public sealed class EnvelopeEncryptionRegistrationTests : IDisposable
         await using var services = Build(new()
         {
             ["Encryption:Local:MasterKeyPath"] = directory.Combine("keys", "master.key"),
-            ["Encryption:LocalBlobs:RootPath"] = directory.Combine("blobs"),
+            ["Storage:BlobFolder"] = directory.Combine("blobs"),
         });
         var workspace = Guid.NewGuid();
         var context = new FieldContext("note", "1", "body");
@@ -44,10 +44,10 @@ public sealed class EnvelopeEncryptionRegistrationTests : IDisposable
             ["Encryption:AwsKms:ServiceUrl"] = kms.ServiceUrl.ToString(),
             ["Encryption:AwsKms:AccessKeyId"] = "AKIDLOCALTEST",
             ["Encryption:AwsKms:SecretAccessKey"] = "secret",
-            ["Encryption:BlobStore"] = "s3",
-            ["Encryption:S3:Bucket"] = "b",
-            ["Encryption:S3:ServiceUrl"] = "http://127.0.0.1:9",
-            ["Encryption:S3:ForcePathStyle"] = "true",
+            ["Storage:Blobs:Provider"] = "s3",
+            ["Storage:Blobs:S3:Bucket"] = "b",
+            ["Storage:Blobs:S3:ServiceUrl"] = "http://127.0.0.1:9",
+            ["Storage:Blobs:S3:ForcePathStyle"] = "true",
             ["Encryption:KeyCacheDuration"] = "00:01:00",
         });
 
@@ -59,15 +59,25 @@ public sealed class EnvelopeEncryptionRegistrationTests : IDisposable
         Assert.Equal(1, kms.Calls["TrentService.GenerateDataKey"]);
     }
 
-    [Theory]
-    [InlineData("Encryption:KeyProvider", "vault")]
-    [InlineData("Encryption:BlobStore", "ftp")]
-    public void AddEnvelopeEncryption_UnknownImplementation_FailsAtStartup(string key, string value)
+    [Fact]
+    public void AddEnvelopeEncryption_UnknownKeyProvider_FailsAtStartup()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Encryption:KeyProvider"] = "vault" }).Build();
 
         var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddEnvelopeEncryption(configuration));
-        Assert.Contains(value, error.Message, StringComparison.Ordinal);
+        Assert.Contains("vault", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Storage:Blobs:Provider", "ftp", "Storage:Blobs:Provider")]
+    [InlineData("Storage:Blobs:Provider", "s3", "Storage:Blobs:S3:Bucket")]
+    public void AddPlatformBlobStore_Misconfigured_FailsWhenResolvedNamingTheSetting(string key, string value, string named)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        using var services = new ServiceCollection().AddPlatformBlobStore(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IBlobStore>());
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,12 +50,3 @@ public sealed record AuditEntryResponse(
 
 public sealed record AuditVerifyResponse(bool Intact, long EntriesChecked, long? BrokenAtSequence, Guid? BrokenEntryId, string? Reason);
 
-public sealed record ExportResponse(
-    WorkspaceResponse Workspace,
-    IReadOnlyList<MemberResponse> Members,
-    IReadOnlyList<NumberResponse> Numbers,
-    IReadOnlyList<ExportedNumberAccess> NumberAccess,
-    IReadOnlyList<ApiKeyResponse> ApiKeys,
-    DateTimeOffset ExportedAt);
-
-public sealed record ExportedNumberAccess(Guid PhoneNumberId, Guid MembershipId, NumberAccessLevel Level);

@@ -22,6 +22,7 @@ public static class MemberEndpoints
         members.MapPost("/", AddAsync).RequirePermission(Permission.MembersManage);
         members.MapPatch("/{id:guid}", ChangeAsync).RequirePermission(Permission.MembersManage).RequireStepUp();
         members.MapDelete("/{id:guid}", RemoveAsync).RequirePermission(Permission.MembersManage).RequireStepUp();
+        members.MapPost("/{id:guid}/erasure", EraseAsync).RequirePermission(Permission.MembersManage).RequireStepUp();
         return v1;
     }
 
@@ -60,5 +61,10 @@ public static class MemberEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
         Guid id, Caller caller, RemoveMember useCase, CancellationToken cancellationToken) =>
+        (await useCase.ExecuteAsync(caller, id, cancellationToken)).ToNoContent();
+
+    /// <summary>GDPR erasure: removes the member and their personal data; records keep their ids as placeholders.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> EraseAsync(
+        Guid id, Caller caller, EraseMember useCase, CancellationToken cancellationToken) =>
         (await useCase.ExecuteAsync(caller, id, cancellationToken)).ToNoContent();
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PhonePlatform.Api.Auth;
 using PhonePlatform.Api.Contracts;
-using PhonePlatform.Api.Idempotency;
 using PhonePlatform.Api.Problems;
 using PhonePlatform.Api.UseCases;
 using PhonePlatform.Core.Permissions;
@@ -19,8 +18,6 @@ public static class WorkspaceEndpoints
         workspace.MapGet("/", GetAsync).RequirePermission(Permission.WorkspaceRead);
         workspace.MapPut("/billing", ChangeBillingAsync).RequirePermission(Permission.BillingManage).RequireStepUp();
         workspace.MapPut("/security", ChangeSecurityAsync).RequirePermission(Permission.SecurityManage).RequireStepUp();
-        v1.MapPost("/exports", ExportAsync).WithTags("Workspace")
-            .RequirePermission(Permission.DataExport).RequireStepUp().WithMetadata(SecretResponse.Instance).AllowWhenReadOnly();
         return v1;
     }
 
@@ -38,8 +35,4 @@ public static class WorkspaceEndpoints
     private static async Task<Results<Ok<WorkspaceResponse>, ProblemHttpResult>> ChangeSecurityAsync(
         SecurityPolicyRequest request, Caller caller, ChangeSecurityPolicy useCase, CancellationToken cancellationToken) =>
         (await useCase.ExecuteAsync(caller, request, cancellationToken)).ToOk();
-
-    private static async Task<Results<Ok<ExportResponse>, ProblemHttpResult>> ExportAsync(
-        Caller caller, ExportWorkspaceData useCase, CancellationToken cancellationToken) =>
-        (await useCase.ExecuteAsync(caller, cancellationToken)).ToOk();
 }

@@ -50,6 +50,7 @@ public static class ApiPipeline
             .MapAuditLogEndpoints()
             .MapSipCredentialEndpoints()
             .MapComplianceEndpoints()
+            .MapExportEndpoints()
             .MapMessageEndpoints()
             .MapConversationEndpoints()
             .MapEventStreamEndpoints()

@@ -53,7 +53,7 @@ public static class ApiServices
         services.AddPhonePlatformOperations(configuration);
         services.AddContactUseCases();
         services.AddPhonePlatformCalls();
-        services.AddPhonePlatformCompliance(configuration);
+        services.AddPhonePlatformCompliance(configuration, runJobs: roles.Has(PlatformRole.Jobs));
         services.AddPhonePlatformMessaging(configuration, roles);
         services.AddPhonePlatformWebhooks(configuration, runJobs: roles.Has(PlatformRole.Jobs));
         services.AddHttpSmsCarriers(configuration);

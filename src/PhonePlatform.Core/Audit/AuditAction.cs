@@ -21,7 +21,6 @@ public static class AuditAction
     public const string NumberAccessRevoked = "number_access.revoked";
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
-    public const string DataExported = "data.exported";
     public const string BillingChanged = "billing.changed";
     public const string SecurityPolicyChanged = "security.policy_changed";
     public const string WebhookCreated = "webhook.created";

@@ -14,12 +14,6 @@ internal sealed class EncryptionSettings
 
     public WorkspaceKeyringOptions Keyring { get; } = new();
 
-    public string BlobStore { get; private init; } = "local";
-
-    public LocalFolderBlobStoreOptions LocalBlobs { get; } = new();
-
-    public S3BlobStoreOptions S3 { get; } = new();
-
     public int BlobChunkSize { get; private init; } = BlobCipher.DefaultChunkSize;
 
     public static EncryptionSettings Read(IConfiguration section)
@@ -27,7 +21,6 @@ internal sealed class EncryptionSettings
         var settings = new EncryptionSettings
         {
             KeyProvider = section["KeyProvider"] ?? LocalKeyProvider.ProviderName,
-            BlobStore = section["BlobStore"] ?? "local",
             BlobChunkSize = Int(section, "BlobChunkSize") ?? BlobCipher.DefaultChunkSize,
         };
 
@@ -46,18 +39,6 @@ internal sealed class EncryptionSettings
         settings.AwsKms.AccessKeyId = kms["AccessKeyId"];
         settings.AwsKms.SecretAccessKey = kms["SecretAccessKey"];
 
-        var blobs = section.GetSection("LocalBlobs");
-        settings.LocalBlobs.RootPath = blobs["RootPath"] ?? settings.LocalBlobs.RootPath;
-
-        var s3 = section.GetSection("S3");
-        settings.S3.Bucket = s3["Bucket"] ?? string.Empty;
-        settings.S3.Region = s3["Region"] ?? settings.S3.Region;
-        settings.S3.ServiceUrl = Url(s3, "ServiceUrl");
-        settings.S3.ForcePathStyle = bool.TryParse(s3["ForcePathStyle"], out var pathStyle) && pathStyle;
-        settings.S3.AccessKeyId = s3["AccessKeyId"];
-        settings.S3.SecretAccessKey = s3["SecretAccessKey"];
-        settings.S3.PartSize = Int(s3, "PartSize") ?? settings.S3.PartSize;
-
         settings.Validate();
         return settings;
     }
@@ -72,16 +53,6 @@ internal sealed class EncryptionSettings
         if (KeyProvider == AwsKmsKeyProvider.ProviderName && string.IsNullOrWhiteSpace(AwsKms.KeyId))
         {
             throw new InvalidOperationException("Encryption:AwsKms:KeyId is required for the aws-kms key provider.");
-        }
-
-        if (BlobStore is not ("local" or "s3"))
-        {
-            throw new InvalidOperationException($"Encryption:BlobStore must be 'local' or 's3', not '{BlobStore}'.");
-        }
-
-        if (BlobStore == "s3" && string.IsNullOrWhiteSpace(S3.Bucket))
-        {
-            throw new InvalidOperationException("Encryption:S3:Bucket is required for the s3 blob store.");
         }
     }
 

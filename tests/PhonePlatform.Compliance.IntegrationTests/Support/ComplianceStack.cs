@@ -16,7 +16,7 @@ public sealed class ComplianceStack : IAsyncDisposable
     private readonly ServiceProvider services;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "pp-compliance-" + Guid.NewGuid().ToString("N"));
 
-    private ComplianceStack(TestDatabase database, IReadOnlyDictionary<string, string?> settings)
+    private ComplianceStack(TestDatabase database, IReadOnlyDictionary<string, string?> settings, Func<IBlobStore, IBlobStore>? wrapStore)
     {
         Database = database;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -24,7 +24,8 @@ public sealed class ComplianceStack : IAsyncDisposable
         collection.AddLogging();
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddSingleton<IKeyProvider>(new LocalKeyProvider(new LocalKeyProviderOptions { MasterKeyPath = Path.Combine(folder, "master.key") }));
-        collection.AddSingleton<IBlobStore>(new LocalFolderBlobStore(new LocalFolderBlobStoreOptions { RootPath = Path.Combine(folder, "blobs") }));
+        IBlobStore store = new LocalFolderBlobStore(new LocalFolderBlobStoreOptions { RootPath = Path.Combine(folder, "blobs") });
+        collection.AddSingleton(wrapStore is null ? store : wrapStore(store));
         collection.AddSingleton(provider => new EncryptedBlobStore(
             provider.GetRequiredService<IBlobStore>(), provider.GetRequiredService<BlobCipher>(), provider.GetRequiredService<WorkspaceKeyring>()));
         collection.AddSingleton<IWorkspaceBlobs, PhonePlatform.Data.Blobs.CataloguedBlobStore>();
@@ -38,9 +39,11 @@ public sealed class ComplianceStack : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
-    public static async Task<ComplianceStack> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration of the compliance services.</param>
+    /// <param name="wrapStore">Instruments the blob store (e.g. to watch what is written through it).</param>
+    public static async Task<ComplianceStack> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null, Func<IBlobStore, IBlobStore>? wrapStore = null)
     {
-        var stack = new ComplianceStack(await TestDatabase.CreateAsync(), settings ?? new Dictionary<string, string?>());
+        var stack = new ComplianceStack(await TestDatabase.CreateAsync(), settings ?? new Dictionary<string, string?>(), wrapStore);
         await using var scope = stack.services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<PhonePlatformDbContext>().Database.MigrateAsync();
         return stack;
