@@ -11,6 +11,7 @@ using PhonePlatform.Core.Idempotency;
 using PhonePlatform.Core.Members;
 using PhonePlatform.Core.Numbers;
 using PhonePlatform.Core.Registrations;
+using PhonePlatform.Core.Trunks;
 using PhonePlatform.Core.Webhooks;
 using PhonePlatform.Core.Workspaces;
 using PhonePlatform.Data.Blobs;
@@ -48,6 +49,7 @@ public sealed class PhonePlatformDbContext(DbContextOptions<PhonePlatformDbConte
     public DbSet<NumberCallSettings> NumberCallSettings => Set<NumberCallSettings>();
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
     public DbSet<SipRegistration> SipRegistrations => Set<SipRegistration>();
+    public DbSet<CarrierTrunk> CarrierTrunks => Set<CarrierTrunk>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookSecret> WebhookSecrets => Set<WebhookSecret>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();

@@ -32,8 +32,12 @@ internal sealed class GatewayHarness : IAsyncDisposable, IVoicemailRepository, I
             keyring);
         Trunks = new SipTrunkDirectory(trunks);
         var recorder = new VoicemailRecorder(new UncataloguedWorkspaceBlobs(Blobs), this, new VoicemailOptions { MaxLength = TimeSpan.FromSeconds(15) }, TimeProvider.System);
+        Router = new TrunkRouter(routes, _ => true);
         B2bua = new B2bua(stack, Trunks, Numbers, Locations, new RtpMediaLegFactory(IPAddress.Loopback, new MediaPortAllocator(42000, 42998)), recorder,
-            new TrunkRouter(routes, _ => true), this);
+            Router, this)
+        {
+            Options = new B2buaOptions { TrunkSetupTimeout = TimeSpan.FromSeconds(2) },
+        };
         stack.RequestHandler = B2bua;
     }
 
@@ -46,6 +50,8 @@ internal sealed class GatewayHarness : IAsyncDisposable, IVoicemailRepository, I
     public LocalFolderBlobStore RawBlobs { get; }
 
     public SipTrunkDirectory Trunks { get; }
+
+    public TrunkRouter Router { get; }
 
     public InMemoryNumberDirectory Numbers { get; } = new();
 

@@ -54,6 +54,7 @@ public static class ApiPipeline
             .MapConversationEndpoints()
             .MapEventStreamEndpoints()
             .MapWebhookEndpoints()
+            .MapTrunkEndpoints()
             .MapCarrierWebhookEndpoints()
             .MapBillingEndpoints();
         return app;

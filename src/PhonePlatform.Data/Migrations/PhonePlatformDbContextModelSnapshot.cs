@@ -1042,6 +1042,8 @@ namespace PhonePlatform.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("E164");
+
                     b.HasIndex("WorkspaceId", "E164")
                         .IsUnique();
 
@@ -1128,6 +1130,81 @@ namespace PhonePlatform.Data.Migrations
                     b.HasIndex("WorkspaceId", "UserId");
 
                     b.ToTable("SipRegistrations");
+                });
+
+            modelBuilder.Entity("PhonePlatform.Core.Trunks.CarrierTrunk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("AllowedSources")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<byte[]>("AuthPassword")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("AuthUsername")
+                        .HasColumnType("bytea");
+
+                    b.Property<decimal>("CostPerMinute")
+                        .HasPrecision(10, 5)
+                        .HasColumnType("numeric(10,5)");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NumberFormat")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Prefixes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("CarrierTrunks", (string)null);
                 });
 
             modelBuilder.Entity("PhonePlatform.Core.Webhooks.WebhookAttempt", b =>
@@ -1814,6 +1891,15 @@ namespace PhonePlatform.Data.Migrations
                 });
 
             modelBuilder.Entity("PhonePlatform.Core.Registrations.SipRegistration", b =>
+                {
+                    b.HasOne("PhonePlatform.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhonePlatform.Core.Trunks.CarrierTrunk", b =>
                 {
                     b.HasOne("PhonePlatform.Core.Workspaces.Workspace", null)
                         .WithMany()

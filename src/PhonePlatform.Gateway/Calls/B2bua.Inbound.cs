@@ -28,6 +28,13 @@ public sealed partial class B2bua
             return;
         }
 
+        if (trunkRouter.OwnerOf(trunk) is { } owner && owner != route.WorkspaceId)
+        {
+            // A workspace's own trunk reaches only that workspace's numbers.
+            await RejectAsync(transaction, info, 404).ConfigureAwait(false);
+            return;
+        }
+
         info = info with { WorkspaceId = route.WorkspaceId, WorkspaceNumber = route.Number };
         if (!SdpParser.TryParse(Encoding.UTF8.GetString(request.Body.Span), out var offer, out _) || !mediaLegs.CanAnswer(offer!))
         {

@@ -9,6 +9,9 @@ public sealed record B2buaOptions
     /// <summary>How long to wait for a device's provisional response before a CANCEL is pointless (RFC 3261 §9.1).</summary>
     public TimeSpan CancelWait { get; init; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>How long a trunk may stay silent after an INVITE (not even 100 Trying) before the call fails over to the next.</summary>
+    public TimeSpan TrunkSetupTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a dead media path waits for the BYE that usually follows before the call is ended as failed.</summary>
     public TimeSpan MediaEndGrace { get; init; } = TimeSpan.FromSeconds(2);
 }
