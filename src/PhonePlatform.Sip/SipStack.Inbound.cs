@@ -87,6 +87,12 @@ public sealed partial class SipStack
             return;
         }
 
+        if (request.Method == SipMethods.Invite && acceptedInvites.Contains(key))
+        {
+            // RFC 6026 §8.7: absorbed; the UAS core keeps retransmitting the 2xx until the ACK (§13.3.1.4).
+            return;
+        }
+
         if (ActiveTransactionCount >= Options.Protection.MaxTransactionsInFlight)
         {
             var busy = SipResponse.Create(request, 503);

@@ -21,6 +21,7 @@ public sealed partial class SipStack : ISipTransportReceiver, ITransactionHost, 
     private readonly ConcurrentDictionary<string, SipServerTransaction> serverTransactions = new(StringComparer.Ordinal);
     private readonly Invite2xxRetransmitter invite2xx;
     private readonly AckCache ackCache;
+    private readonly AcceptedInvites acceptedInvites;
     private readonly SourceRateLimiter rateLimiter;
     private readonly ScannerDetector scannerDetector;
     private int transactionCount;
@@ -32,6 +33,7 @@ public sealed partial class SipStack : ISipTransportReceiver, ITransactionHost, 
         invite2xx = new Invite2xxRetransmitter(this);
         invite2xx.AckTimedOut += response => AckTimedOut?.Invoke(response);
         ackCache = new AckCache(TimeProvider, Options.Timers.TransactionTimeout);
+        acceptedInvites = new AcceptedInvites(TimeProvider, Options.Timers.TransactionTimeout);
         rateLimiter = new SourceRateLimiter(Options.Protection, TimeProvider);
         scannerDetector = new ScannerDetector(Options.Protection);
     }
@@ -224,8 +226,11 @@ public sealed partial class SipStack : ISipTransportReceiver, ITransactionHost, 
         }
     }
 
-    void ITransactionHost.Retransmit2xxUntilAck(SipServerTransaction transaction, SipResponse response) =>
+    void ITransactionHost.Retransmit2xxUntilAck(SipServerTransaction transaction, SipResponse response)
+    {
+        acceptedInvites.Remember(transaction.Key);
         invite2xx.Start(transaction, response);
+    }
 
     private static string ClientKey(string branch, string method) =>
         string.Concat(branch, "|", method == SipMethods.Ack ? SipMethods.Invite : method);

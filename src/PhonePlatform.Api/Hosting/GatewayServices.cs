@@ -66,6 +66,7 @@ public static class GatewayServices
                 RingTimeout = sp.GetRequiredService<GatewayOptions>().RingTimeout,
                 TrunkSetupTimeout = sp.GetRequiredService<GatewayOptions>().TrunkSetupTimeout,
             },
+            Cluster = sp.GetRequiredService<IGatewayCluster>(),
         });
         services.AddHostedService<GatewayHost>();
         return services;
