@@ -18,7 +18,7 @@ namespace PhonePlatform.Gateway.Calls;
 public sealed partial class B2bua
 {
     private Task OnInboundInviteAsync(SipServerTransaction transaction, SipTrunk trunk) =>
-        OnInboundInviteAsync(transaction, new InboundOrigin(trunk.Name, Guid.CreateVersion7(), FromPeer: false));
+        OnInboundInviteAsync(transaction, new InboundOrigin(trunk.Name, Guid.CreateVersion7(), FromPeer: false, trunkRouter.OwnerOf(trunk)));
 
     private async Task OnInboundInviteAsync(SipServerTransaction transaction, InboundOrigin origin)
     {
@@ -32,7 +32,7 @@ public sealed partial class B2bua
             return;
         }
 
-        if (trunkRouter.OwnerOf(trunk) is { } owner && owner != route.WorkspaceId)
+        if (origin.TrunkWorkspace is { } owner && owner != route.WorkspaceId)
         {
             // A workspace's own trunk reaches only that workspace's numbers.
             await RejectAsync(transaction, info, 404).ConfigureAwait(false);
