@@ -12,6 +12,7 @@ using PhonePlatform.Core.Idempotency;
 using PhonePlatform.Core.Members;
 using PhonePlatform.Core.Numbers;
 using PhonePlatform.Core.Registrations;
+using PhonePlatform.Core.Trunks;
 using PhonePlatform.Core.Webhooks;
 using PhonePlatform.Core.Workspaces;
 using PhonePlatform.Data.Blobs;
@@ -49,6 +50,7 @@ public sealed class PhonePlatformDbContext(DbContextOptions<PhonePlatformDbConte
     public DbSet<NumberCallSettings> NumberCallSettings => Set<NumberCallSettings>();
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
     public DbSet<SipRegistration> SipRegistrations => Set<SipRegistration>();
+    public DbSet<CarrierTrunk> CarrierTrunks => Set<CarrierTrunk>();
     public DbSet<GatewayNode> GatewayNodes => Set<GatewayNode>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookSecret> WebhookSecrets => Set<WebhookSecret>();

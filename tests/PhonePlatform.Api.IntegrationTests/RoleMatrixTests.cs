@@ -116,6 +116,11 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
             (Permission.NumbersRead, () => client.GetAsync("/v1/events", HttpCompletionOption.ResponseHeadersRead)),
             (Permission.WebhooksManage, () => client.GetAsync("/v1/webhooks")),
             (Permission.WebhooksManage, () => client.PostAsJsonAsync("/v1/webhooks", new WebhookRequest("http://not-allowed.example/", ["contact.created"]), ApiDriver.Json)),
+            (Permission.TrunksManage, () => client.GetAsync("/v1/trunks")),
+            (Permission.TrunksManage, () => client.PostAsJsonAsync("/v1/trunks", new TrunkRequest("probe", "not a host"), ApiDriver.Json)),
+            (Permission.TrunksManage, () => client.GetAsync($"/v1/trunks/{Guid.NewGuid()}")),
+            (Permission.TrunksManage, () => client.PutAsJsonAsync($"/v1/trunks/{Guid.NewGuid()}", new TrunkRequest("probe", "192.0.2.1"), ApiDriver.Json)),
+            (Permission.TrunksManage, () => client.DeleteAsync($"/v1/trunks/{Guid.NewGuid()}")),
         };
 
         foreach (var (permission, call) in probes)

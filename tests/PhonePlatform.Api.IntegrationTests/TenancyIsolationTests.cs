@@ -47,6 +47,7 @@ public sealed class TenancyFixture : IAsyncLifetime
     public Guid ExportA { get; private set; }
 
     public Guid OwnExportA { get; private set; }
+    public Guid TrunkA { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -83,6 +84,9 @@ public sealed class TenancyFixture : IAsyncLifetime
         var own = await OwnerA.Client.PostAsync("/v1/me/exports", null);
         await ApiDriver.Expect(own, HttpStatusCode.Accepted);
         OwnExportA = (await own.Content.ReadFromJsonAsync<ExportResponse>(ApiDriver.Json))!.Id;
+        var trunk = await OwnerA.Client.PostAsJsonAsync("/v1/trunks", new TrunkRequest("A's carrier", "192.0.2.10", AuthUsername: "a", AuthPassword: "secret-a"), ApiDriver.Json);
+        await ApiDriver.Expect(trunk, HttpStatusCode.Created);
+        TrunkA = (await trunk.Content.ReadFromJsonAsync<TrunkResponse>(ApiDriver.Json))!.Id;
     }
 
     public async Task DisposeAsync() => await ((IAsyncLifetime)Factory).DisposeAsync();
@@ -135,6 +139,9 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         ("GET", $"/v1/me/exports/{fixture.OwnExportA}", null),
         ("POST", $"/v1/me/exports/{fixture.OwnExportA}/link", null),
         ("POST", $"/v1/members/{fixture.MemberA.MembershipId}/erasure", null),
+        ("GET", $"/v1/trunks/{fixture.TrunkA}", null),
+        ("PUT", $"/v1/trunks/{fixture.TrunkA}", new TrunkRequest("Mallory's carrier", "192.0.2.66")),
+        ("DELETE", $"/v1/trunks/{fixture.TrunkA}", null),
     ];
 
     [Fact]
@@ -172,6 +179,8 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         Assert.Equal("for A only", Assert.Single(messages!.Items).Body);
         var webhook = await fixture.OwnerA.Client.GetFromJsonAsync<WebhookResponse>($"/v1/webhooks/{fixture.WebhookA}", ApiDriver.Json);
         Assert.Equal("http://127.0.0.1:9/hook", webhook!.Url);
+        var trunk = await fixture.OwnerA.Client.GetFromJsonAsync<TrunkResponse>($"/v1/trunks/{fixture.TrunkA}", ApiDriver.Json);
+        Assert.Equal(("A's carrier", "192.0.2.10", true), (trunk!.Name, trunk.Host, trunk.HasCredentials));
     }
 
     /// <summary>Fails when someone adds an endpoint with an id in its route without adding it to the matrix above.</summary>
@@ -197,6 +206,7 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         var numbers = await fixture.OwnerB.Client.GetFromJsonAsync<Page<NumberResponse>>("/v1/numbers", ApiDriver.Json);
         Assert.Equal(fixture.NumberB, Assert.Single(numbers!.Items).Id);
         Assert.Empty((await fixture.OwnerB.Client.GetFromJsonAsync<Page<ConversationResponse>>("/v1/conversations", ApiDriver.Json))!.Items);
+        Assert.Empty((await fixture.OwnerB.Client.GetFromJsonAsync<List<TrunkResponse>>("/v1/trunks", ApiDriver.Json))!);
         var members = await fixture.OwnerB.Client.GetFromJsonAsync<Page<MemberResponse>>("/v1/members", ApiDriver.Json);
         Assert.Single(members!.Items);
         var audit = await fixture.OwnerB.Client.GetFromJsonAsync<JsonElement>("/v1/audit-log?limit=200");

@@ -16,7 +16,7 @@ public sealed class PermissionTests
             [
                 "workspace:read", "members:read", "members:manage", "numbers:read", "numbers:manage", "numbers:use",
                 "number-access:manage", "api-keys:manage", "audit:read", "data:export", "security:manage", "contacts:read", "contacts:write",
-                "webhooks:manage",
+                "webhooks:manage", "trunks:manage",
             ]
         },
         {
@@ -24,7 +24,7 @@ public sealed class PermissionTests
             [
                 "workspace:read", "members:read", "members:manage", "numbers:read", "numbers:manage", "numbers:use",
                 "number-access:manage", "api-keys:manage", "audit:read", "billing:read", "billing:manage", "data:export", "security:manage",
-                "contacts:read", "contacts:write", "webhooks:manage",
+                "contacts:read", "contacts:write", "webhooks:manage", "trunks:manage",
             ]
         },
     };

@@ -32,12 +32,13 @@ internal sealed class GatewayHarness : IAsyncDisposable, IVoicemailRepository, I
             keyring);
         Trunks = new SipTrunkDirectory(trunks);
         var recorder = new VoicemailRecorder(new UncataloguedWorkspaceBlobs(Blobs), this, new VoicemailOptions { MaxLength = TimeSpan.FromSeconds(15) }, TimeProvider.System);
+        Router = new TrunkRouter(routes, _ => true);
         B2bua = new B2bua(stack, Trunks, Numbers, Locations, new RtpMediaLegFactory(IPAddress.Loopback, new MediaPortAllocator(42000, 42998)), recorder,
-            new TrunkRouter(routes, _ => true), this)
+            Router, this)
         {
             CallSettings = this,
             Observer = this,
-            Options = new B2buaOptions { RingTimeout = TimeSpan.FromSeconds(20), MenuTimeout = TimeSpan.FromSeconds(20) },
+            Options = new B2buaOptions { RingTimeout = TimeSpan.FromSeconds(20), MenuTimeout = TimeSpan.FromSeconds(20), TrunkSetupTimeout = TimeSpan.FromSeconds(2) },
         };
         stack.RequestHandler = B2bua;
     }
@@ -51,6 +52,8 @@ internal sealed class GatewayHarness : IAsyncDisposable, IVoicemailRepository, I
     public LocalFolderBlobStore RawBlobs { get; }
 
     public SipTrunkDirectory Trunks { get; }
+
+    public TrunkRouter Router { get; }
 
     public InMemoryNumberDirectory Numbers { get; } = new();
 

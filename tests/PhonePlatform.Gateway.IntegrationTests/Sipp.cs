@@ -60,6 +60,22 @@ internal static class Sipp
         return false;
     }
 
+    /// <summary>Waits until something listens on UDP <paramref name="port"/> of loopback (a sipp UAS has bound).</summary>
+    public static async Task WaitForUdpListenerAsync(int port)
+    {
+        var needle = $"0100007F:{port:X4} ";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!(await File.ReadAllTextAsync("/proc/net/udp")).Contains(needle, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Nothing listens on UDP port {port}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     public static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "Scenarios", name);
 
     public static Task<(int ExitCode, string Output)> RunAsync(string scenario, IPEndPoint target, params string[] extra) =>

@@ -41,6 +41,47 @@ public sealed class TrunkRouterTests
         Assert.Empty(router.Candidates("+15551234567"));
     }
 
+    [Fact]
+    public void Candidates_WorkspaceTrunk_OnlyForItsWorkspaceAndBeforePlatformCarriers()
+    {
+        var workspace = Guid.NewGuid();
+        var byoc = new SipTrunk { Name = "own", Id = "own-1", Host = "198.51.100.1" };
+        var router = new TrunkRouter([.. Routes, new TrunkRoute(byoc, "", Priority: 9, CostPerMinute: 0.5m, workspace)], _ => true);
+
+        Assert.Equal(["own", "cheap", "premium"], router.Candidates(workspace, "+15551234567").Select(t => t.Name));
+        Assert.Equal(["cheap", "premium"], router.Candidates(Guid.NewGuid(), "+15551234567").Select(t => t.Name));
+        Assert.Equal(workspace, router.OwnerOf(byoc));
+        Assert.Null(router.OwnerOf(Cheap));
+    }
+
+    [Fact]
+    public void Candidates_TrunkFailingItsRecentCalls_TriedLastUntilACallSucceeds()
+    {
+        var router = new TrunkRouter(Routes, _ => true);
+        for (var i = 0; i < TrunkCallStatistics.FailuresBeforeFailing; i++)
+        {
+            router.Statistics.Begin(Cheap).Complete(503);
+        }
+
+        Assert.False(router.IsHealthy(Cheap));
+        Assert.Equal(["premium", "cheap"], router.Candidates("+15551234567").Select(t => t.Name));
+
+        router.Statistics.Begin(Cheap).Complete(200);
+
+        Assert.True(router.IsHealthy(Cheap));
+        Assert.Equal(["cheap", "premium"], router.Candidates("+15551234567").Select(t => t.Name));
+    }
+
+    [Fact]
+    public void Replace_NewRoutesApplyToTheNextCall()
+    {
+        var router = new TrunkRouter(Routes, _ => true);
+
+        router.Replace([new TrunkRoute(German, "", 1, 0.01m)]);
+
+        Assert.Equal(["german"], router.Candidates("+15551234567").Select(t => t.Name));
+    }
+
     [Theory]
     [InlineData(503, true)]
     [InlineData(408, true)]

@@ -26,7 +26,7 @@ public sealed class SoftphoneCallTests(CallingWebHost host)
         await user.AddNumberAsync(number, "Main line");
         await user.GoToAsync("Phone");
         await Assertions.Expect(user.Page.GetByTestId("registration")).ToHaveAttributeAsync("data-state", "registered", new() { Timeout = 20_000 });
-        var carrier = Sipp.ServeAsync(host.CarrierPort, "-sf", Sipp.Scenario("carrier_early_media.xml"), "-rtp_echo");
+        var carrier = await Sipp.ServeAsync(host.CarrierPort, "-sf", Sipp.Scenario("carrier_early_media.xml"), "-rtp_echo");
         await WaitForCarrierAsync();
 
         await user.Page.GetByLabel("Call from").SelectOptionAsync(number);

@@ -32,6 +32,13 @@ public sealed class GatewayOptions
 
     public TimeSpan VoicemailMaxLength { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>How long a trunk may stay silent after an INVITE before the call fails over to the next trunk.</summary>
+    public TimeSpan TrunkSetupTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often workspaces' own trunks are re-read from the database (changes made through this process apply at once).</summary>
+    public TimeSpan TrunkReloadInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The platform's carriers (the operator's); workspaces add their own through <c>/v1/trunks</c>.</summary>
     public List<GatewayTrunkOptions> Trunks { get; set; } = [];
 }
 
@@ -66,8 +73,12 @@ public sealed class GatewayTrunkOptions
 
     public decimal CostPerMinute { get; set; }
 
+    /// <summary>OPTIONS keep-alive interval; zero turns it off for a peer that cannot take OPTIONS.</summary>
+    public TimeSpan OptionsInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public SipTrunk ToTrunk() => new()
     {
+        OptionsInterval = OptionsInterval,
         Name = Name,
         Host = Host,
         Port = Port,

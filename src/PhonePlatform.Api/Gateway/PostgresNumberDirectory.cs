@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PhonePlatform.Api.Sip;
 using PhonePlatform.Core.Contacts;
 using PhonePlatform.Core.Numbers;
@@ -15,17 +14,19 @@ namespace PhonePlatform.Api.Gateway;
 /// the encrypted contacts through their blind index.
 /// </summary>
 public sealed class PostgresNumberDirectory(
-    IServiceScopeFactory scopes, NpgsqlDataSource dataSource, IContactDirectory contacts, BrowserSipEdge edge, GatewayOptions options) : INumberDirectory
+    IServiceScopeFactory scopes, IContactDirectory contacts, BrowserSipEdge edge, GatewayOptions options) : INumberDirectory
 {
     public async Task<NumberRoute?> FindAsync(string e164Number, CancellationToken cancellationToken)
     {
-        if (await FindOwnerAsync(e164Number, cancellationToken) is not var (numberId, workspaceId))
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PhonePlatformDbContext>();
+        // The dialled number is the one routing key read before any tenant is known (PlatformQueries); everything
+        // after it goes through UseWorkspace and the tenant filter.
+        if (await db.FindNumberOwnerAsync(e164Number, cancellationToken) is not var (numberId, workspaceId))
         {
             return null;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PhonePlatformDbContext>();
         db.UseWorkspace(workspaceId);
         var members = await db.Memberships.OrderBy(m => m.Id).Select(m => new { m.Id, m.UserId, m.Role, m.Billing }).ToListAsync(cancellationToken);
         var grants = await db.NumberAccess.Where(a => a.PhoneNumberId == numberId)
@@ -41,14 +42,4 @@ public sealed class PostgresNumberDirectory(
 
     public async Task<string?> FindCallerNameAsync(Guid workspaceId, string callerE164, CancellationToken cancellationToken) =>
         (await contacts.FindByNumberAsync(workspaceId, callerE164, cancellationToken))?.Name;
-
-    // The dialed number is the one routing key read before any tenant is known (as SMS inbound does); everything
-    // after it goes through UseWorkspace and the tenant filter.
-    private async Task<(Guid NumberId, Guid WorkspaceId)?> FindOwnerAsync(string e164, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("""SELECT "Id", "WorkspaceId" FROM "PhoneNumbers" WHERE "E164" = @n ORDER BY "Id" LIMIT 1""");
-        command.Parameters.AddWithValue("n", e164);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetGuid(0), reader.GetGuid(1)) : null;
-    }
 }

@@ -55,6 +55,7 @@ public static class ApiPipeline
             .MapConversationEndpoints()
             .MapEventStreamEndpoints()
             .MapWebhookEndpoints()
+            .MapTrunkEndpoints()
             .MapCarrierWebhookEndpoints()
             .MapBillingEndpoints();
         return app;

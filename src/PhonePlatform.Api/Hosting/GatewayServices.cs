@@ -28,6 +28,7 @@ public static class GatewayServices
         ArgumentNullException.ThrowIfNull(roles);
         if (!roles.Has(PlatformRole.Gateway))
         {
+            services.AddSingleton<ITrunkStates>(NoGatewayTrunkStates.Instance);
             return services;
         }
 
@@ -35,7 +36,13 @@ public static class GatewayServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GatewayOptions>>().Value);
         services.AddSingleton(sp => TrunkTransports(sp.GetRequiredService<GatewayOptions>()));
 
+        // The operator's carriers until the catalog's first reload adds the workspaces' own trunks.
         services.AddSingleton(sp => new SipTrunkDirectory(sp.GetRequiredService<GatewayOptions>().Trunks.Select(t => t.ToTrunk()).ToList()));
+        services.AddSingleton(sp => new TrunkHealthMonitor(sp.GetRequiredService<BrowserSipEdge>().Stack, sp.GetRequiredService<SipTrunkDirectory>().All));
+        services.AddSingleton(sp => Router(sp.GetRequiredService<GatewayOptions>(), sp.GetRequiredService<SipTrunkDirectory>(), sp.GetRequiredService<TrunkHealthMonitor>()));
+        services.AddSingleton<TrunkCatalog>();
+        services.AddSingleton<ITrunkStates>(sp => sp.GetRequiredService<TrunkCatalog>());
+        services.AddHostedService(sp => sp.GetRequiredService<TrunkCatalog>());
         services.AddSingleton<IMediaLegFactory>(sp => MediaFactory(sp.GetRequiredService<GatewayOptions>()));
         // The blob store, the voicemail repository and the call observer (call records) are the host's (BlobStorageServices, CallServices).
         services.AddSingleton<INumberDirectory, PostgresNumberDirectory>();
@@ -51,14 +58,18 @@ public static class GatewayServices
                 sp.GetRequiredService<IVoicemailRepository>(),
                 new VoicemailOptions { MaxLength = sp.GetRequiredService<GatewayOptions>().VoicemailMaxLength },
                 sp.GetRequiredService<TimeProvider>()),
-            Router(sp.GetRequiredService<GatewayOptions>(), sp.GetRequiredService<SipTrunkDirectory>()),
+            sp.GetRequiredService<TrunkRouter>(),
             sp.GetRequiredService<IDeviceDirectory>())
         {
             Observer = sp.GetRequiredService<ICallObserver>(),
             CallSettings = sp.GetRequiredService<INumberCallSettings>(),
             Recordings = new CallRecordings(
                 sp.GetRequiredService<IWorkspaceBlobs>(), sp.GetRequiredService<ICallRecordingRepository>(), sp.GetRequiredService<TimeProvider>()),
-            Options = new B2buaOptions { RingTimeout = sp.GetRequiredService<GatewayOptions>().RingTimeout },
+            Options = new B2buaOptions
+            {
+                RingTimeout = sp.GetRequiredService<GatewayOptions>().RingTimeout,
+                TrunkSetupTimeout = sp.GetRequiredService<GatewayOptions>().TrunkSetupTimeout,
+            },
             Cluster = sp.GetRequiredService<IGatewayCluster>(),
         });
         services.AddHostedService<GatewayHost>();
@@ -87,6 +98,8 @@ public static class GatewayServices
         return new CompositeMediaLegFactory(new RtpMediaLegFactory(address, ports), webRtc);
     }
 
-    private static TrunkRouter Router(GatewayOptions options, SipTrunkDirectory trunks) =>
-        new([.. options.Trunks.Select(t => new TrunkRoute(trunks.FindByName(t.Name)!, t.Prefix, t.Priority, t.CostPerMinute))], _ => true);
+    // Healthy: not marked down by OPTIONS (TrunkRouter adds its own verdict from recent calls).
+    private static TrunkRouter Router(GatewayOptions options, SipTrunkDirectory trunks, TrunkHealthMonitor monitor) =>
+        new([.. options.Trunks.Select(t => new TrunkRoute(trunks.FindByName(t.Name)!, t.Prefix, t.Priority, t.CostPerMinute))],
+            t => monitor.GetHealth(t.Id).Status != TrunkStatus.Down);
 }

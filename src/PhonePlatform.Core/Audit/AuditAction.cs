@@ -27,4 +27,7 @@ public static class AuditAction
     public const string WebhookChanged = "webhook.changed";
     public const string WebhookDeleted = "webhook.deleted";
     public const string WebhookSecretRotated = "webhook.secret_rotated";
+    public const string TrunkCreated = "trunk.created";
+    public const string TrunkChanged = "trunk.changed";
+    public const string TrunkDeleted = "trunk.deleted";
 }

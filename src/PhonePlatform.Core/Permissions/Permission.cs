@@ -23,4 +23,5 @@ public enum Permission : long
     ContactsRead = 1 << 13,
     ContactsWrite = 1 << 14,
     WebhooksManage = 1 << 15,
+    TrunksManage = 1 << 16,
 }

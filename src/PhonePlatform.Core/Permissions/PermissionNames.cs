@@ -21,6 +21,7 @@ public static class PermissionNames
         (Permission.ContactsRead, "contacts:read"),
         (Permission.ContactsWrite, "contacts:write"),
         (Permission.WebhooksManage, "webhooks:manage"),
+        (Permission.TrunksManage, "trunks:manage"),
     ];
 
     /// <summary>Every single permission, in a stable order.</summary>

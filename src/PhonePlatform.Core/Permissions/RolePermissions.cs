@@ -17,7 +17,8 @@ public static class RolePermissions
         | Permission.AuditRead
         | Permission.DataExport
         | Permission.SecurityManage
-        | Permission.WebhooksManage;
+        | Permission.WebhooksManage
+        | Permission.TrunksManage;
 
     public const Permission BillingCapability = Permission.BillingRead | Permission.BillingManage;
 

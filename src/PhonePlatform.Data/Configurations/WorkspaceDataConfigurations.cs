@@ -17,6 +17,8 @@ internal sealed class PhoneNumberConfiguration : IEntityTypeConfiguration<PhoneN
         builder.Property(n => n.Label).HasMaxLength(100);
         // Unique per workspace only: a global index would tell one tenant that another holds a number.
         builder.HasIndex(n => new { n.WorkspaceId, n.E164 }).IsUnique();
+        // The gateway's dialled-number lookup (PlatformQueries.FindNumberOwnerAsync), before any workspace is known.
+        builder.HasIndex(n => n.E164);
         builder.HasOne<Workspace>().WithMany().HasForeignKey(n => n.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
     }
 }

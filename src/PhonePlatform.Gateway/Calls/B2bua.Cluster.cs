@@ -108,7 +108,8 @@ public sealed partial class B2bua
     }
 
     /// <summary>Where an inbound INVITE came from: a carrier trunk, or another node passing a carrier's call on.</summary>
-    private sealed record InboundOrigin(string Trunk, Guid CallId, bool FromPeer);
+    /// <summary><paramref name="TrunkWorkspace"/>: the workspace owning the trunk the call came in on (null: a platform carrier).</summary>
+    private sealed record InboundOrigin(string Trunk, Guid CallId, bool FromPeer, Guid? TrunkWorkspace = null);
 
     /// <summary>One branch of an inbound call: a device this node holds (<see cref="Binding"/>) or another node.</summary>
     private sealed record RingTarget(SipBinding? Binding, SipEndPoint? Peer);

@@ -18,7 +18,7 @@ namespace PhonePlatform.Gateway.Calls;
 public sealed partial class B2bua
 {
     private Task OnInboundInviteAsync(SipServerTransaction transaction, SipTrunk trunk) =>
-        OnInboundInviteAsync(transaction, new InboundOrigin(trunk.Name, Guid.CreateVersion7(), FromPeer: false));
+        OnInboundInviteAsync(transaction, new InboundOrigin(trunk.Name, Guid.CreateVersion7(), FromPeer: false, trunkRouter.OwnerOf(trunk)));
 
     private async Task OnInboundInviteAsync(SipServerTransaction transaction, InboundOrigin origin)
     {
@@ -28,6 +28,13 @@ public sealed partial class B2bua
         if (!E164.TryNormalize(request.RequestUri.User, out var dialed)
             || await numbers.FindAsync(dialed, transaction.CancellationToken).ConfigureAwait(false) is not { } route)
         {
+            await RejectAsync(transaction, info, 404).ConfigureAwait(false);
+            return;
+        }
+
+        if (origin.TrunkWorkspace is { } owner && owner != route.WorkspaceId)
+        {
+            // A workspace's own trunk reaches only that workspace's numbers.
             await RejectAsync(transaction, info, 404).ConfigureAwait(false);
             return;
         }

@@ -2,8 +2,10 @@ using System.Text;
 using PhonePlatform.Gateway.Media;
 using PhonePlatform.Media.Sdp;
 using PhonePlatform.Sip;
+using PhonePlatform.Sip.Auth;
 using PhonePlatform.Sip.Dialogs;
 using PhonePlatform.Sip.Transactions;
+using PhonePlatform.Sip.Transports;
 using PhonePlatform.Sip.Trunks;
 
 namespace PhonePlatform.Gateway.Calls;
@@ -38,7 +40,7 @@ public sealed partial class B2bua
 
         var setup = new OutboundSetup(transaction, offer!, info);
         var lastStatus = 0;
-        foreach (var trunk in trunkRouter.Candidates(destination))
+        foreach (var trunk in trunkRouter.Candidates(caller.WorkspaceId, destination))
         {
             if (transaction.CancellationToken.IsCancellationRequested)
             {
@@ -105,33 +107,23 @@ public sealed partial class B2bua
 
         // RFC 3325 §9.1: the workspace number the member may use is asserted as caller id.
         CallerIdentity.Assert(invite, trunk, new SipNameAddress(local));
-        var client = await sipStack.SendRequestAsync(invite, next).ConfigureAwait(false);
-        var early = Task.CompletedTask;
-        var gate = new object();
-        client.ProvisionalResponse += response =>
+        var attempt = trunkRouter.Statistics.Begin(trunk);
+        var final = await InviteTrunkAsync(setup, trunkMedia, invite, next, attempt).ConfigureAwait(false);
+        if (final?.StatusCode is 401 or 407 && trunk.Username is { } username && trunk.Password is { } password
+            && SipDigestClient.Authorize(invite, final, username, password) is { } authorized)
         {
-            lock (gate)
-            {
-                early = early.ContinueWith(_ => OnTrunkProvisionalAsync(setup, trunkMedia, response), TaskScheduler.Default).Unwrap();
-            }
-        };
-
-        // CANCEL from the device while the trunk rings: cancel the trunk's INVITE too (RFC 3261 §9.1).
-        using var cancelTrunk = setup.Transaction.CancellationToken.Register(() => _ = CancelAsync(client, next));
-        var final = await client.FinalResponse.ConfigureAwait(false);
-        Task pending;
-        lock (gate)
-        {
-            pending = early;
+            // RFC 3261 §22.2: the carrier challenged; the same INVITE once more with credentials.
+            invite = authorized;
+            final = await InviteTrunkAsync(setup, trunkMedia, invite, next, attempt).ConfigureAwait(false);
         }
 
-        await pending.ConfigureAwait(false);
-        if (!final.IsSuccess)
+        attempt.Complete(final?.StatusCode ?? 408);
+        if (final is null || !final.IsSuccess)
         {
             setup.Bridge?.Dispose();
             setup.Bridge = null;
             await trunkMedia.DisposeAsync().ConfigureAwait(false);
-            return final.StatusCode;
+            return final?.StatusCode ?? 408;
         }
 
         var dialog = SipDialog.CreateAsUac(invite, final, next);
@@ -150,6 +142,71 @@ public sealed partial class B2bua
 
         await BridgeAsync(setup, deviceMedia, trunkLeg).ConfigureAwait(false);
         return final.StatusCode;
+    }
+
+    /// <summary>
+    /// Sends one INVITE toward the trunk and waits for its final response, passing ringing and early media to the device.
+    /// Null when the trunk sent nothing at all within <see cref="B2buaOptions.TrunkSetupTimeout"/>: the call moves on.
+    /// </summary>
+    private async Task<SipResponse?> InviteTrunkAsync(OutboundSetup setup, MediaLeg trunkMedia, SipRequest invite, SipEndPoint next, TrunkAttempt attempt)
+    {
+        var client = await sipStack.SendRequestAsync(invite, next).ConfigureAwait(false);
+        var early = Task.CompletedTask;
+        var gate = new object();
+        client.ProvisionalResponse += response =>
+        {
+            if (response.StatusCode > 100)
+            {
+                attempt.Progressed();
+            }
+
+            lock (gate)
+            {
+                early = early.ContinueWith(_ => OnTrunkProvisionalAsync(setup, trunkMedia, response), TaskScheduler.Default).Unwrap();
+            }
+        };
+
+        // CANCEL from the device while the trunk rings: cancel the trunk's INVITE too (RFC 3261 §9.1).
+        using var cancelTrunk = setup.Transaction.CancellationToken.Register(() => _ = CancelAsync(client, next));
+        if (!await RespondsInTimeAsync(client).ConfigureAwait(false))
+        {
+            _ = ReleaseLateAnswerAsync(client, invite, next);
+            return null;
+        }
+
+        var final = await client.FinalResponse.ConfigureAwait(false);
+        Task pending;
+        lock (gate)
+        {
+            pending = early;
+        }
+
+        await pending.ConfigureAwait(false);
+        return final;
+    }
+
+    private async Task<bool> RespondsInTimeAsync(SipClientTransaction client)
+    {
+        using var stop = new CancellationTokenSource();
+        var timeout = Task.Delay(Options.TrunkSetupTimeout, sipStack.TimeProvider, stop.Token);
+        var first = await Task.WhenAny(client.WhenCancellableAsync(), client.FinalResponse, timeout).ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
+        return first != timeout;
+    }
+
+    /// <summary>
+    /// A trunk given up on before any response cannot be cancelled (RFC 3261 §9.1: CANCEL needs a provisional response);
+    /// its transaction runs out on Timer B, and should it still answer 2xx, that call is acknowledged and ended at once.
+    /// </summary>
+    private async Task ReleaseLateAnswerAsync(SipClientTransaction client, SipRequest invite, SipEndPoint next)
+    {
+        var late = await client.FinalResponse.ConfigureAwait(false);
+        if (late.IsSuccess)
+        {
+            var dialog = SipDialog.CreateAsUac(invite, late, next);
+            await sipStack.SendAckAsync(dialog.CreateAck(late), dialog.NextHop()).ConfigureAwait(false);
+            await ByeAsync(dialog).ConfigureAwait(false);
+        }
     }
 
     private async Task OnTrunkProvisionalAsync(OutboundSetup setup, MediaLeg trunkMedia, SipResponse response)
@@ -215,7 +272,7 @@ public sealed partial class B2bua
         Notify(o => o.OnAnswered(call.Info with { At = call.AnsweredAt!.Value }));
     }
 
-    private async Task CancelAsync(SipClientTransaction client, PhonePlatform.Sip.Transports.SipEndPoint next)
+    private async Task CancelAsync(SipClientTransaction client, SipEndPoint next)
     {
         // RFC 3261 §9.1: CANCEL only after a provisional response; a final response makes it moot.
         var provisional = client.WhenCancellableAsync();

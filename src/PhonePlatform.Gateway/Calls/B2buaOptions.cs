@@ -12,6 +12,9 @@ public sealed record B2buaOptions
     /// <summary>How long a number's menu waits for a digit (from the answer) before ringing all the number's members.</summary>
     public TimeSpan MenuTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a trunk may stay silent after an INVITE (not even 100 Trying) before the call fails over to the next.</summary>
+    public TimeSpan TrunkSetupTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a dead media path waits for the BYE that usually follows before the call is ended as failed.</summary>
     public TimeSpan MediaEndGrace { get; init; } = TimeSpan.FromSeconds(2);
 

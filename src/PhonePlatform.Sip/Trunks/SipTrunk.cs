@@ -27,7 +27,16 @@ public enum SipCallerIdHeader
 /// <summary>Configuration of one carrier trunk.</summary>
 public sealed record SipTrunk
 {
+    private readonly string? id;
+
     public required string Name { get; init; }
+
+    /// <summary>What health and statistics are kept under: unique among the trunks of a process; <see cref="Name"/> unless set.</summary>
+    public string Id
+    {
+        get => id ?? Name;
+        init => id = value;
+    }
 
     public required string Host { get; init; }
 
@@ -52,14 +61,18 @@ public sealed record SipTrunk
 
     public SipCallerIdHeader CallerIdHeader { get; init; } = SipCallerIdHeader.PAssertedIdentity;
 
+    /// <summary>How often OPTIONS checks the trunk (RFC 3261 §11); zero: never.</summary>
     public TimeSpan OptionsInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Consecutive failed OPTIONS before the trunk is marked down.</summary>
     public int FailuresBeforeDown { get; init; } = 3;
 
-    /// <summary>The next hop, when <see cref="Host"/> is an IP literal (name resolution belongs to the gateway).</summary>
+    /// <summary>The address <see cref="Host"/> resolved to, when it is a name (name resolution belongs to the gateway).</summary>
+    public IPAddress? ResolvedAddress { get; init; }
+
+    /// <summary>The next hop: <see cref="Host"/> when it is an IP literal, else <see cref="ResolvedAddress"/>; null when neither.</summary>
     public SipEndPoint? EndPoint =>
-        IPAddress.TryParse(Host, out var address) ? new SipEndPoint(Transport, new IPEndPoint(address, Port)) : null;
+        (IPAddress.TryParse(Host, out var address) ? address : ResolvedAddress) is { } next ? new SipEndPoint(Transport, new IPEndPoint(next, Port)) : null;
 
     public bool AllowsSource(IPAddress address)
     {

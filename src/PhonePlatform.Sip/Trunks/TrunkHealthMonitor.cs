@@ -10,33 +10,73 @@ namespace PhonePlatform.Sip.Trunks;
 public sealed class TrunkHealthMonitor : IAsyncDisposable
 {
     private readonly SipStack stack;
-    private readonly IReadOnlyList<SipTrunk> trunks;
-    private readonly ConcurrentDictionary<string, TrunkHealth> health = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<ITimer> timers = [];
+    private readonly ConcurrentDictionary<string, TrunkHealth> health = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (SipTrunk Trunk, ITimer? Timer)> tracked = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+    private bool started;
 
     public TrunkHealthMonitor(SipStack stack, IEnumerable<SipTrunk> trunks)
     {
         this.stack = stack;
-        this.trunks = trunks.ToList();
-        foreach (var trunk in this.trunks)
-        {
-            health[trunk.Name] = TrunkHealth.Initial;
-        }
+        Track(trunks);
     }
 
     /// <summary>Raised when a trunk changes between up and down.</summary>
     public event Action<SipTrunk, TrunkHealth>? HealthChanged;
 
-    public TrunkHealth GetHealth(string trunkName) => health.TryGetValue(trunkName, out var value) ? value : TrunkHealth.Initial;
+    /// <summary>The health of the trunk with this <see cref="SipTrunk.Id"/>; <see cref="TrunkHealth.Initial"/> when unknown.</summary>
+    public TrunkHealth GetHealth(string trunkId) => health.TryGetValue(trunkId, out var value) ? value : TrunkHealth.Initial;
 
     /// <summary>Starts the periodic checks on the stack's clock.</summary>
     public void Start()
     {
-        foreach (var trunk in trunks)
+        lock (gate)
         {
-            timers.Add(stack.TimeProvider.CreateTimer(_ => _ = CheckAsync(trunk), null, TimeSpan.Zero, trunk.OptionsInterval));
+            started = true;
+            foreach (var (id, entry) in tracked.ToList())
+            {
+                tracked[id] = (entry.Trunk, entry.Timer ?? Schedule(entry.Trunk));
+            }
         }
     }
+
+    /// <summary>
+    /// Makes <paramref name="trunks"/> the set that is checked: new trunks start with unknown health, removed ones
+    /// stop being checked, and a trunk whose address or interval changed starts over.
+    /// </summary>
+    public void Track(IEnumerable<SipTrunk> trunks)
+    {
+        ArgumentNullException.ThrowIfNull(trunks);
+        var wanted = trunks.DistinctBy(t => t.Id, StringComparer.Ordinal).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        lock (gate)
+        {
+            foreach (var (id, entry) in tracked.ToList())
+            {
+                if (!wanted.TryGetValue(id, out var trunk) || !SameTarget(trunk, entry.Trunk))
+                {
+                    entry.Timer?.Dispose();
+                    tracked.Remove(id);
+                    health.TryRemove(id, out _);
+                }
+            }
+
+            foreach (var (id, trunk) in wanted)
+            {
+                if (!tracked.ContainsKey(id))
+                {
+                    health[id] = TrunkHealth.Initial;
+                    tracked[id] = (trunk, started ? Schedule(trunk) : null);
+                }
+            }
+        }
+    }
+
+    private static bool SameTarget(SipTrunk a, SipTrunk b) =>
+        a.Host == b.Host && a.Port == b.Port && a.Transport == b.Transport && a.OptionsInterval == b.OptionsInterval && a.FailuresBeforeDown == b.FailuresBeforeDown;
+
+    // A zero interval turns the keep-alive off (a peer that cannot take OPTIONS); its health stays unknown.
+    private ITimer? Schedule(SipTrunk trunk) =>
+        trunk.OptionsInterval > TimeSpan.Zero ? stack.TimeProvider.CreateTimer(_ => _ = CheckAsync(trunk), null, TimeSpan.Zero, trunk.OptionsInterval) : null;
 
     /// <summary>One OPTIONS round to <paramref name="trunk"/>; returns the updated health.</summary>
     public async Task<TrunkHealth> CheckAsync(SipTrunk trunk)
@@ -72,12 +112,19 @@ public sealed class TrunkHealthMonitor : IAsyncDisposable
         TrunkHealth previous;
         do
         {
-            previous = GetHealth(trunk.Name);
+            if (!health.TryGetValue(trunk.Id, out var current))
+            {
+                // No longer tracked (removed while the OPTIONS was out).
+                return TrunkHealth.Initial;
+            }
+
+            previous = current;
+
             var failures = alive ? 0 : previous.ConsecutiveFailures + 1;
             var state = alive ? TrunkStatus.Up : failures >= trunk.FailuresBeforeDown ? TrunkStatus.Down : previous.Status;
             updated = new TrunkHealth(state, failures, stack.TimeProvider.GetUtcNow(), roundTrip, status);
         }
-        while (!health.TryUpdate(trunk.Name, updated, previous));
+        while (!health.TryUpdate(trunk.Id, updated, previous));
 
         if (updated.Status != previous.Status)
         {
@@ -89,9 +136,14 @@ public sealed class TrunkHealthMonitor : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        foreach (var timer in timers)
+        lock (gate)
         {
-            timer.Dispose();
+            foreach (var entry in tracked.Values)
+            {
+                entry.Timer?.Dispose();
+            }
+
+            tracked.Clear();
         }
 
         return ValueTask.CompletedTask;

@@ -58,6 +58,8 @@ public class CallFixture : BrowserFixture
         settings["Gateway:Trunks:0:Host"] = "127.0.0.1";
         settings["Gateway:Trunks:0:Port"] = CarrierPort.ToString(CultureInfo.InvariantCulture);
         settings["Gateway:Trunks:0:AllowedSources:0"] = "127.0.0.1/32";
+        // sipp's UAS scenarios expect INVITEs only: no OPTIONS keep-alive toward it.
+        settings["Gateway:Trunks:0:OptionsInterval"] = "00:00:00";
     }
 
     /// <summary>A new workspace whose owner holds <paramref name="number"/>; returns the owner's session token.</summary>

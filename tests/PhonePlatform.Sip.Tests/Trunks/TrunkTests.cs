@@ -106,4 +106,44 @@ public sealed class TrunkTests
         var options = f.Transport.Sent.Where(s => s.Message is SipRequest { Method: SipMethods.Options }).Select(s => s.Message.CallId).Distinct().Count();
         Assert.Equal(3, options);
     }
+
+    [Fact]
+    public async Task HealthMonitor_Track_ChecksAddedTrunksAndForgetsRemovedOnes()
+    {
+        var f = new StackFixture();
+        await using var monitor = new TrunkHealthMonitor(f.Stack, [Carrier]);
+        monitor.Start();
+        var other = Carrier with { Name = "second carrier", Host = "192.0.2.77" };
+
+        monitor.Track([other]);
+        f.Advance(TimeSpan.FromSeconds(1), 1);
+
+        Assert.Contains(f.Transport.SentRequests, r => r.Method == SipMethods.Options && r.RequestUri.Host == "192.0.2.77");
+        Assert.Equal(TrunkHealth.Initial, monitor.GetHealth(Carrier.Id));
+        var options = f.Transport.SentRequests.Last(r => r.Method == SipMethods.Options);
+        await f.Transport.InjectAsync(Messages.ResponseTo(options, 200));
+        await WaitForAsync(() => monitor.GetHealth(other.Id).Status == TrunkStatus.Up);
+    }
+
+    [Fact]
+    public async Task HealthMonitor_ZeroInterval_NeverSendsOptions()
+    {
+        var f = new StackFixture();
+        await using var monitor = new TrunkHealthMonitor(f.Stack, [Carrier with { OptionsInterval = TimeSpan.Zero }]);
+
+        monitor.Start();
+        f.Advance(TimeSpan.FromSeconds(60), 60);
+
+        Assert.DoesNotContain(f.Transport.SentRequests, r => r.Method == SipMethods.Options);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not reached");
+            await Task.Delay(10);
+        }
+    }
 }
