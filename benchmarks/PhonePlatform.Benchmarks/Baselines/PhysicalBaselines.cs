@@ -33,6 +33,8 @@ public class PhysicalBaselines : IDisposable
         gcm = new AesGcm(key, 16);
         aes = Aes.Create();
         aes.Key = key;
+        aes.Mode = CipherMode.ECB;
+        aes.Padding = PaddingMode.None;
         ecb = aes.CreateEncryptor(key, null);
         for (var i = 0; i < Chunk / 16; i++)
         {
