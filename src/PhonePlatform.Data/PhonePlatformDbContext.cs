@@ -4,6 +4,7 @@ using PhonePlatform.Core;
 using PhonePlatform.Core.ApiKeys;
 using PhonePlatform.Core.Audit;
 using PhonePlatform.Core.Calls;
+using PhonePlatform.Core.Cluster;
 using PhonePlatform.Core.Contacts;
 using PhonePlatform.Core.Events;
 using PhonePlatform.Core.Identity;
@@ -48,6 +49,7 @@ public sealed class PhonePlatformDbContext(DbContextOptions<PhonePlatformDbConte
     public DbSet<NumberCallSettings> NumberCallSettings => Set<NumberCallSettings>();
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
     public DbSet<SipRegistration> SipRegistrations => Set<SipRegistration>();
+    public DbSet<GatewayNode> GatewayNodes => Set<GatewayNode>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookSecret> WebhookSecrets => Set<WebhookSecret>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();

@@ -22,7 +22,7 @@ public sealed class SmsCarrierOptions
     public string? TlsTargetHost { get; set; }
 
     /// <summary>submit_sm requests in flight without a response (the window agreed with the carrier).</summary>
-    public int WindowSize { get; set; } = 10;
+    public int WindowSize { get; set; } = 100;
 
     /// <summary>Segments per second this account may submit (the carrier's agreed throughput); 0 = unlimited.</summary>
     public int SubmitsPerSecond { get; set; }

@@ -18,8 +18,11 @@ public sealed class SmsOptions
     /// <summary>Outbox entries claimed per round.</summary>
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>Submissions in flight at once (keep at or below the SMPP window).</summary>
-    public int Concurrency { get; set; } = 10;
+    /// <summary>Submissions in flight at once per round (keep at or below the carriers' SMPP window).</summary>
+    public int Concurrency { get; set; } = 50;
+
+    /// <summary>Rounds each worker runs at once, so one batch's reads and save overlap another batch's submits.</summary>
+    public int Rounds { get; set; } = 2;
 
     /// <summary>How long a claim lasts; a worker killed mid-send leaves entries that another worker claims after it.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);

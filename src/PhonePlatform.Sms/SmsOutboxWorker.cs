@@ -12,28 +12,36 @@ using PhonePlatform.Smpp;
 namespace PhonePlatform.Sms;
 
 /// <summary>
-/// Sends queued messages: claims outbox entries (leased, SKIP LOCKED, so several workers can run), submits each to the
-/// carrier, records the carrier's ids and removes the entry in one SaveChanges. Transient errors are retried with
-/// exponential backoff; permanent ones mark the message failed with the carrier's reason.
+/// Sends queued messages: claims a batch of outbox entries (leased, SKIP LOCKED, so several workers can run), loads
+/// the batch's messages, conversations and numbers with one query each per workspace, submits them all through the
+/// carrier's window at once, and records every outcome (carrier ids, removed entries, events) in one SaveChanges per
+/// workspace. <see cref="SmsOptions.Rounds"/> rounds run at once so one batch's save overlaps the next one's submits.
+/// Transient errors are retried with exponential backoff; permanent ones mark the message failed with the carrier's
+/// reason.
 /// </summary>
 public sealed class SmsOutboxWorker(
     IServiceScopeFactory scopes, NpgsqlDataSource dataSource, SmsCarrierRouter carriers, SmsOptions options, TimeProvider time, ILogger<SmsOutboxWorker> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (carriers.Carriers.Count == 0)
         {
             // No carrier configured (Sms:Carriers): messages stay queued rather than failing for want of a route.
             SmsLog.NoCarrier(logger);
-            return;
+            return Task.CompletedTask;
         }
 
+        return Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Rounds)).Select(_ => RunLoopAsync(stoppingToken)));
+    }
+
+    private async Task RunLoopAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await RunRoundAsync(stoppingToken) == 0)
+                if (await RunRoundAsync(stoppingToken) < options.BatchSize)
                 {
                     await Task.Delay(options.PollInterval, time, stoppingToken);
                 }
@@ -54,45 +62,59 @@ public sealed class SmsOutboxWorker(
     public async Task<int> RunRoundAsync(CancellationToken cancellationToken)
     {
         var claimed = await OutboxClaim.ClaimAsync(dataSource, time.GetUtcNow(), options.Lease, options.BatchSize, cancellationToken);
-        await Parallel.ForEachAsync(
-            claimed,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
-            async (entry, ct) => await SendAsync(entry, ct));
+        await Task.WhenAll(claimed.GroupBy(e => e.WorkspaceId).Select(group => SendBatchAsync(group.Key, [.. group], cancellationToken)));
         return claimed.Count;
     }
 
-    private async Task SendAsync(ClaimedEntry entry, CancellationToken cancellationToken)
+    private async Task SendBatchAsync(Guid workspaceId, List<ClaimedEntry> claimed, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PhonePlatformDbContext>();
-        db.UseWorkspace(entry.WorkspaceId);
-        var outbox = await db.Set<SmsOutboxEntry>().FirstOrDefaultAsync(o => o.Id == entry.Id, cancellationToken);
-        var message = await db.Set<Message>().FirstOrDefaultAsync(m => m.Id == entry.MessageId, cancellationToken);
-        if (outbox is null)
-        {
-            return;
-        }
+        db.UseWorkspace(workspaceId);
+        var batch = await OutboxBatch.LoadAsync(db, claimed, cancellationToken);
+        var results = new RoutedSubmitResult?[batch.Items.Count];
 
-        if (message is not { Status: MessageStatus.Queued })
-        {
-            db.Remove(outbox);
-            await db.SaveChangesAsync(cancellationToken);
-            return;
-        }
-
-        var conversation = await db.Set<Conversation>().FirstAsync(c => c.Id == message.ConversationId, cancellationToken);
-        var from = await db.PhoneNumbers.Where(n => n.Id == conversation.PhoneNumberId).Select(n => n.E164).FirstAsync(cancellationToken);
-        // The message id is the client reference: a resubmission after an unknown outcome (lost connection, or this
-        // process killed between submit_sm_resp and the save below) carries the same reference, so the SMSC answers
-        // with the first message id instead of delivering twice.
-        var submission = new SmsSubmission(SmppAddress.International(from), SmppAddress.International(conversation.Participant.Value), message.Body.Value)
-        {
-            ClientReference = message.Id.ToString("N"),
-        };
         // Once submitted, the outcome must be recorded even when the worker is stopping: abandoning an in-flight
         // submit_sm would leave its entry to be claimed again after the lease and sent again.
-        var (carrier, result) = await carriers.SubmitAsync(from, submission, CancellationToken.None);
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, batch.Items.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = CancellationToken.None },
+            async (i, _) => results[i] = await SubmitAsync(batch.Items[i], cancellationToken));
+
         var now = time.GetUtcNow();
+        for (var i = 0; i < batch.Items.Count; i++)
+        {
+            if (results[i] is { } result)
+            {
+                Record(db, batch.Items[i], result, now);
+            }
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task<RoutedSubmitResult?> SubmitAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        if (item.Message is not { Status: MessageStatus.Queued } || cancellationToken.IsCancellationRequested)
+        {
+            // Settled already (removed in Record), or stopping before this one went out (the lease brings it back).
+            return null;
+        }
+
+        // The message id is the client reference: a resubmission after an unknown outcome (lost connection, or this
+        // process killed between submit_sm_resp and the save) carries the same reference, so the SMSC answers with the
+        // first message id instead of delivering twice.
+        var submission = new SmsSubmission(SmppAddress.International(item.From!), SmppAddress.International(item.Conversation!.Participant.Value), item.Message.Body.Value)
+        {
+            ClientReference = item.Message.Id.ToString("N"),
+        };
+        return await carriers.SubmitAsync(item.From!, submission, CancellationToken.None);
+    }
+
+    private void Record(PhonePlatformDbContext db, OutboxItem item, RoutedSubmitResult routed, DateTimeOffset now)
+    {
+        var (message, conversation, outbox) = (item.Message!, item.Conversation!, item.Outbox);
+        var (carrier, result) = routed;
         if (result.Succeeded)
         {
             message.Status = MessageStatus.Sent;
@@ -101,15 +123,15 @@ public sealed class SmsOutboxWorker(
             message.CarrierMessageId = result.MessageId;
             message.CarrierMessageIds = string.Join(' ', result.MessageIds);
             db.Remove(outbox);
-            db.Add(MessageEvents.Create(WorkspaceEventTypes.MessageSent, message, conversation, from, now));
+            db.Add(MessageEvents.Create(WorkspaceEventTypes.MessageSent, message, conversation, item.From!, now));
         }
-        else if (result.Error!.IsTransient && entry.Attempts < options.MaxAttempts)
+        else if (result.Error!.IsTransient && item.Claim.Attempts < options.MaxAttempts)
         {
-            var retryAt = now + RetryDelay(entry.Attempts);
+            var retryAt = now + RetryDelay(item.Claim.Attempts);
             outbox.NextAttemptAt = retryAt;
             outbox.LeaseUntil = null;
             outbox.LastError = result.Error.StatusName;
-            SmsLog.TransientFailure(logger, message.Id, result.Error.StatusName, entry.Attempts, retryAt);
+            SmsLog.TransientFailure(logger, message.Id, result.Error.StatusName, item.Claim.Attempts, retryAt);
         }
         else
         {
@@ -118,11 +140,9 @@ public sealed class SmsOutboxWorker(
             message.FailureReason = result.Error.StatusName;
             message.Carrier = carrier;
             db.Remove(outbox);
-            db.Add(MessageEvents.Create(WorkspaceEventTypes.MessageFailed, message, conversation, from, now));
+            db.Add(MessageEvents.Create(WorkspaceEventTypes.MessageFailed, message, conversation, item.From!, now));
             SmsLog.PermanentFailure(logger, message.Id, result.Error.StatusName);
         }
-
-        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private TimeSpan RetryDelay(int attempt)

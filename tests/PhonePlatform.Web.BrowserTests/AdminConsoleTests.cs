@@ -27,7 +27,7 @@ public sealed class AdminConsoleTests(WebHost host) : IClassFixture<WebHost>
 
         await owner.SignInAsync(email);
         await Assertions.Expect(owner.Page.GetByRole(AriaRole.Heading, new() { Name = "Phone" })).ToBeVisibleAsync();
-        await Assertions.Expect(owner.Page.GetByTestId("calling-unavailable")).ToBeVisibleAsync();
+        await Assertions.Expect(owner.Page.GetByTestId("no-numbers")).ToBeVisibleAsync();
         await owner.ScreenshotAsync("phone");
         Assert.Empty(owner.ConsoleErrors);
     }
@@ -131,10 +131,11 @@ public sealed class AdminConsoleTests(WebHost host) : IClassFixture<WebHost>
         await owner.Page.GotoAsync("/app/");
         await AssertNoOverflowAsync(owner.Page, "sign-in");
         await owner.SignUpAsync(NewEmail("owner"), "Narrow Co");
-        foreach (var screen in new[] { "Phone", "Members", "Numbers", "API keys", "Audit log", "Security" })
+        foreach (var screen in new[] { "Phone", "Messages", "Calls", "Members", "Numbers", "API keys", "Webhooks", "Workspace", "Audit log", "Security" })
         {
             await owner.GoToAsync(screen);
-            await owner.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            // Not NetworkIdle: the live event stream stays open once a screen listens to it.
+            await Assertions.Expect(owner.Page.GetByText("Loading…")).ToHaveCountAsync(0);
             await AssertNoOverflowAsync(owner.Page, screen);
             await owner.ScreenshotAsync("320-" + screen.Replace(' ', '-').ToLowerInvariant());
         }

@@ -30,7 +30,33 @@ export interface AuditEntry {
   actorIp: string | null; targetType: string | null; targetId: string | null; details: string | null; hash: string;
 }
 export interface AuditVerify { intact: boolean; entriesChecked: number; brokenAtSequence: number | null; reason: string | null }
-export interface Workspace { id: string; name: string; createdAt: string; requireTwoFactorForAdmins: boolean }
+export interface Workspace { id: string; name: string; createdAt: string; requireTwoFactorForAdmins: boolean; billingPlan?: string | null }
+export interface SipCredentials { username: string; password: string; ha1: string; realm: string; uri: string; expiresAt: string; webSocketUrl: string }
+export interface Contact { id: string; name: string; phones: string[]; emails: string[]; company: string | null }
+export interface Conversation { id: string; numberId: string; participant: string; contactName: string | null; lastMessageAt: string; lastMessagePreview: string | null; unreadCount: number }
+export interface Message {
+  id: string; conversationId: string; numberId: string; direction: "inbound" | "outbound"; from: string; to: string; body: string; segments: number;
+  status: "queued" | "sent" | "delivered" | "failed" | "received"; createdAt: string; sentAt: string | null; deliveredAt: string | null;
+  failedAt: string | null; failureReason: string | null; readAt: string | null;
+}
+export interface MessagePreview { encoding: string; segments: number; characters: number; charactersPerSegment: number; remainingInSegment: number }
+export interface CallRecord {
+  id: string; direction: "inbound" | "outbound"; numberId: string | null; number: string; remoteNumber: string | null; answeredBy: string | null;
+  startedAt: string; answeredAt: string | null; endedAt: string | null; endReason: string | null; missed: boolean; recordingId: string | null; voicemailId: string | null;
+}
+export interface Voicemail { id: string; callId: string | null; numberId: string | null; number: string; callerNumber: string | null; durationSeconds: number; receivedAt: string; listened: boolean; audioUrl: string }
+export interface Recording { id: string; callId: string; durationSeconds: number; createdAt: string; audioUrl: string }
+
+export interface Webhook { id: string; url: string; eventTypes: string[]; description: string | null; enabled: boolean; disabledReason: string | null; createdAt: string }
+export interface WebhookDelivery { id: string; messageId: string; eventType: string; status: string; attempts: number; createdAt: string; nextAttemptAt: string | null; completedAt: string | null }
+export interface WebhookAttempt { id: string; attemptedAt: string; statusCode: number | null; durationMs: number; error: string | null }
+export interface OpeningHours { day: string; opens: string; closes: string }
+export interface CallSettings {
+  numberId: string; businessHours: { timeZone: string; weekly: OpeningHours[]; holidays?: string[] | null } | null; ringTimeoutSeconds: number;
+  recordingPolicy: string; recordingAnnouncement: boolean; hasGreeting: boolean; menu: unknown[]; openNow: boolean;
+}
+export interface Retention { recordingsDays: number | null; voicemailDays: number | null; messagesMonths: number | null }
+export interface Billing { plan: string | null; status: string; seats: number; members: number; currentPeriodEnd: string | null; warning: string | null; plans: { name: string; seatPriceMinor: number; currency: string }[] }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: "same-origin", headers: { Accept: "application/json" } };
@@ -82,5 +108,35 @@ export const api = {
   revokeApiKey: (id: string) => call<void>("DELETE", `/v1/api-keys/${id}`),
   auditLog: (query: URLSearchParams) => call<Page<AuditEntry>>("GET", `/v1/audit-log?${query}`),
   verifyAudit: () => call<AuditVerify>("GET", "/v1/audit-log/verify"),
+  sipCredentials: () => call<SipCredentials>("POST", "/v1/sip/credentials"),
+  contacts: () => call<Page<Contact>>("GET", "/v1/contacts?limit=200"),
+  conversations: () => call<Page<Conversation>>("GET", "/v1/conversations?limit=100"),
+  conversationMessages: (id: string) => call<Page<Message>>("GET", `/v1/conversations/${id}/messages?limit=100`),
+  markRead: (id: string) => call<unknown>("POST", `/v1/conversations/${id}/read`),
+  sendMessage: (from: string, to: string, body: string) => call<{ id: string; conversationId: string; status: string; segments: number }>("POST", "/v1/messages", { from, to, body }),
+  previewMessage: (body: string) => call<MessagePreview>("POST", "/v1/messages/preview", { body }),
+  calls: () => call<Page<CallRecord>>("GET", "/v1/calls?limit=50"),
+  voicemails: () => call<Page<Voicemail>>("GET", "/v1/voicemails?limit=50"),
+  markListened: (id: string) => call<unknown>("POST", `/v1/voicemails/${id}/listened`),
+  webhooks: () => call<Page<Webhook>>("GET", "/v1/webhooks?limit=100"),
+  createWebhook: (url: string, eventTypes: string[], description: string) => call<{ webhook: Webhook; secret: string }>("POST", "/v1/webhooks", { url, eventTypes, description }),
+  deleteWebhook: (id: string) => call<void>("DELETE", `/v1/webhooks/${id}`),
+  testWebhook: (id: string) => call<unknown>("POST", `/v1/webhooks/${id}/test`),
+  deliveries: (id: string) => call<Page<WebhookDelivery>>("GET", `/v1/webhooks/${id}/deliveries?limit=20`),
+  attempts: (id: string, deliveryId: string) => call<WebhookAttempt[]>("GET", `/v1/webhooks/${id}/deliveries/${deliveryId}/attempts`),
+  retryDelivery: (id: string, deliveryId: string) => call<unknown>("POST", `/v1/webhooks/${id}/deliveries/${deliveryId}/retry`),
+  callSettings: (id: string) => call<CallSettings>("GET", `/v1/numbers/${id}/call-settings`),
+  saveCallSettings: (id: string, settings: Partial<CallSettings>) => call<CallSettings>("PUT", `/v1/numbers/${id}/call-settings`, settings),
+  uploadGreeting: async (id: string, wav: File) => {
+    const response = await fetch(`/v1/numbers/${id}/greeting`, { method: "PUT", credentials: "same-origin", headers: { "Content-Type": "audio/wav" }, body: wav });
+    if (!response.ok) throw new ApiError({ type: `http-${response.status}`, title: "The greeting was not accepted (a WAV file up to 8 MB).", status: response.status });
+  },
+  removeGreeting: (id: string) => call<void>("DELETE", `/v1/numbers/${id}/greeting`),
+  retention: () => call<Retention>("GET", "/v1/workspace/retention"),
+  setRetention: (policy: Retention) => call<Retention>("PUT", "/v1/workspace/retention", policy),
+  exportData: () => call<unknown>("POST", "/v1/exports"),
+  billing: () => call<Billing>("GET", "/v1/billing"),
+  checkout: (plan: string) => call<{ url: string }>("POST", "/v1/billing/checkout", { plan }),
+  billingPortal: () => call<{ url: string }>("POST", "/v1/billing/portal"),
   openApi: () => call<{ paths: Record<string, unknown> }>("GET", "/openapi/v1.json"),
 };

@@ -1,6 +1,6 @@
 // Tiny element builder: everything goes through createElement/textContent, never innerHTML, so server data
 // cannot inject markup and the CSP needs no 'unsafe-inline'.
-type Child = Node | string | number | null | undefined | false;
+export type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | EventListener | undefined>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {

@@ -3,21 +3,34 @@ import { api, ApiError, session, type Me } from "./api";
 import { h, replace } from "./dom";
 import { apiKeysView } from "./views/apikeys";
 import { auditView } from "./views/audit";
+import { callsView } from "./views/calls";
 import { membersView } from "./views/members";
+import { messagesView } from "./views/messages";
 import { numbersView } from "./views/numbers";
+import { closeLiveEvents } from "./live/events";
+import { callPanel } from "./phone/callPanel";
+import { softphone, stopSoftphone } from "./phone/softphone";
 import { phoneView } from "./views/phone";
 import { signInView } from "./views/signin";
 import { twoFactorView } from "./views/twofactor";
+import { webhooksView } from "./views/webhooks";
+import { workspaceView } from "./views/workspace";
 
 const base = "/app/";
 const root = document.getElementById("root")!;
+// Created once per signed-in page and kept across screens, so a call (or an incoming one) survives navigation.
+let panel: HTMLElement | null = null;
 
 interface Route { path: string; title: string; permission?: string; view: (me: Me) => HTMLElement }
 const routes: Route[] = [
   { path: "", title: "Phone", view: phoneView },
+  { path: "messages", title: "Messages", permission: "numbers:read", view: messagesView },
+  { path: "calls", title: "Calls", permission: "numbers:read", view: callsView },
   { path: "members", title: "Members", permission: "members:manage", view: membersView },
-  { path: "numbers", title: "Numbers", permission: "number-access:manage", view: () => numbersView() },
+  { path: "numbers", title: "Numbers", permission: "number-access:manage", view: (me) => numbersView(me.permissions.includes("numbers:manage")) },
   { path: "api-keys", title: "API keys", permission: "api-keys:manage", view: apiKeysView },
+  { path: "webhooks", title: "Webhooks", permission: "webhooks:manage", view: () => webhooksView() },
+  { path: "workspace", title: "Workspace", permission: "security:manage", view: workspaceView },
   { path: "audit", title: "Audit log", permission: "audit:read", view: () => auditView() },
   { path: "security", title: "Security", view: (me) => twoFactorView(me, () => navigate("")) },
 ];
@@ -63,9 +76,20 @@ async function render(): Promise<void> {
     nav,
     h("span", { class: "who" }, me.email ?? "", " ", h("button", {
       type: "button", class: "secondary",
-      onclick: async () => { await api.signOut().catch(() => undefined); session.remember(false); history.pushState(null, "", base); void render(); },
+      onclick: async () => {
+        stopSoftphone();
+        closeLiveEvents();
+        panel = null;
+        await api.signOut().catch(() => undefined);
+        session.remember(false);
+        history.pushState(null, "", base);
+        void render();
+      },
     }, "Sign out")));
-  replace(root, header, route.view(me));
+  // Incoming calls ring on every screen for anyone who may place calls.
+  if (me.permissions.includes("numbers:use") && !me.twoFactorEnrollmentRequired) void softphone().start();
+  panel ??= callPanel();
+  replace(root, header, panel, route.view(me));
   root.querySelector<HTMLElement>("h1")?.setAttribute("tabindex", "-1");
 }
 

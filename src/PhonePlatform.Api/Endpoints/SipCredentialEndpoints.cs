@@ -39,9 +39,10 @@ public static class SipCredentialEndpoints
         var window = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() / windowMs;
         var expiresAt = DateTimeOffset.FromUnixTimeMilliseconds((window + 2) * windowMs);
 
+        // Same origin as the page that asks: wss:// behind HTTPS, ws:// only on a plain-HTTP development host.
         var webSocketUrl = options.Value.WebSocketUrl is { Length: > 0 } configured
             ? configured
-            : $"wss://{request.Host.Value}/sip";
+            : $"{(request.IsHttps ? "wss" : "ws")}://{request.Host.Value}/sip";
         return TypedResults.Ok(new SipCredentialsResponse(
             username, password, ha1, edge.Realm, $"sip:{username}@{edge.Realm}", expiresAt, webSocketUrl));
     }

@@ -94,6 +94,7 @@ public static class ApiServices
         services.AddHostedService(sp => sp.GetRequiredService<BrowserSipEdge>());
         services.AddSipLocations(configuration, roles);
         services.AddPhonePlatformGateway(configuration, roles);
+        services.AddPhonePlatformCluster(configuration, roles);
         services.AddHostedService<PhonePlatform.Api.Jobs.KeyRotationJob>();
 
         builder.AddPhonePlatformTls();

@@ -55,6 +55,7 @@ public static class GatewayServices
         {
             Observer = sp.GetRequiredService<ICallObserver>(),
             Options = new B2buaOptions { RingTimeout = sp.GetRequiredService<GatewayOptions>().RingTimeout },
+            Cluster = sp.GetRequiredService<IGatewayCluster>(),
         });
         services.AddHostedService<GatewayHost>();
         return services;

@@ -408,6 +408,39 @@ namespace PhonePlatform.Data.Migrations
                     b.ToTable("Voicemails", (string)null);
                 });
 
+            modelBuilder.Entity("PhonePlatform.Core.Cluster.GatewayNode", b =>
+                {
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset?>("DrainingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SipHost")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("SipPort")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SipTransport")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NodeId");
+
+                    b.ToTable("GatewayNodes");
+                });
+
             modelBuilder.Entity("PhonePlatform.Core.Compliance.DeletionCertificate", b =>
                 {
                     b.Property<Guid>("Id")

@@ -23,6 +23,9 @@ internal sealed class ActiveCall(CallEvent info, CallLeg first) : IDisposable
     /// <summary>The re-originated leg (trunk or device) once it answered; null for calls the gateway terminates.</summary>
     public CallLeg? Second { get; set; }
 
+    /// <summary>Answered on another gateway node, which writes the call's record: this node only carries signalling.</summary>
+    public bool RecordedElsewhere { get; init; }
+
     /// <summary>The relay between <see cref="First"/> and <see cref="Second"/>.</summary>
     public MediaBridge? Bridge { get; set; }
 

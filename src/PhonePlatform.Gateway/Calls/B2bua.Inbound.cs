@@ -5,6 +5,7 @@ using PhonePlatform.Sip;
 using PhonePlatform.Sip.Dialogs;
 using PhonePlatform.Sip.Registrar;
 using PhonePlatform.Sip.Transactions;
+using PhonePlatform.Sip.Transports;
 using PhonePlatform.Sip.Trunks;
 
 namespace PhonePlatform.Gateway.Calls;
@@ -16,11 +17,14 @@ namespace PhonePlatform.Gateway.Calls;
 /// </summary>
 public sealed partial class B2bua
 {
-    private async Task OnInboundInviteAsync(SipServerTransaction transaction, SipTrunk trunk)
+    private Task OnInboundInviteAsync(SipServerTransaction transaction, SipTrunk trunk) =>
+        OnInboundInviteAsync(transaction, new InboundOrigin(trunk.Name, Guid.CreateVersion7(), FromPeer: false));
+
+    private async Task OnInboundInviteAsync(SipServerTransaction transaction, InboundOrigin origin)
     {
         var request = transaction.Request;
         var callerNumber = CallerIdentity.Read(request) is { } asserted && E164.TryNormalize(asserted.Uri.User, out var e164) ? e164 : null;
-        var info = new CallEvent(Guid.CreateVersion7(), CallDirection.Inbound, null, null, callerNumber, null, trunk.Name, Now);
+        var info = new CallEvent(origin.CallId, CallDirection.Inbound, null, null, callerNumber, null, origin.Trunk, Now);
         if (!E164.TryNormalize(request.RequestUri.User, out var dialed)
             || await numbers.FindAsync(dialed, transaction.CancellationToken).ConfigureAwait(false) is not { } route)
         {
@@ -42,16 +46,21 @@ public sealed partial class B2bua
             bindings.AddRange(await locations.GetBindingsAsync(aor, transaction.CancellationToken).ConfigureAwait(false));
         }
 
-        if (bindings.Count > 0)
+        var targets = RingTargets(bindings, origin.FromPeer);
+        if (targets.Count > 0)
         {
             var callerName = callerNumber is null
                 ? null
                 : await numbers.FindCallerNameAsync(route.WorkspaceId, callerNumber, transaction.CancellationToken).ConfigureAwait(false);
             await transaction.RespondAsync(180).ConfigureAwait(false);
-            Notify(o => o.OnRinging(info with { At = Now }));
-            var outcome = await RingDevicesAsync(transaction, offer!, info, bindings, callerNumber, callerName, route.RingTimeout ?? Options.RingTimeout)
+            if (!origin.FromPeer)
+            {
+                Notify(o => o.OnRinging(info with { At = Now }));
+            }
+
+            var outcome = await RingDevicesAsync(transaction, offer!, info, targets, callerNumber, callerName, route.RingTimeout ?? Options.RingTimeout)
                 .ConfigureAwait(false);
-            if (outcome == RingOutcome.Answered)
+            if (outcome == RingOutcome.Answered || (outcome == RingOutcome.CallerCancelled && origin.FromPeer))
             {
                 return;
             }
@@ -61,6 +70,13 @@ public sealed partial class B2bua
                 Notify(o => o.OnEnded(new CallEnded(info with { At = Now }, CallEndReason.Cancelled, 487, null, [])));
                 return;
             }
+        }
+
+        if (origin.FromPeer)
+        {
+            // RFC 3261 §21.4.18: nobody here answered; the entry node decides what comes next (voicemail).
+            await transaction.RespondAsync(480, "Temporarily Unavailable").ConfigureAwait(false);
+            return;
         }
 
         await AnswerIntoVoicemailAsync(transaction, route, offer!, info).ConfigureAwait(false);
@@ -74,12 +90,14 @@ public sealed partial class B2bua
     }
 
     private async Task<RingOutcome> RingDevicesAsync(
-        SipServerTransaction transaction, SdpSession trunkOffer, CallEvent info, List<SipBinding> bindings, string? callerNumber, string? callerName, TimeSpan ringTimeout)
+        SipServerTransaction transaction, SdpSession trunkOffer, CallEvent info, List<RingTarget> targets, string? callerNumber, string? callerName, TimeSpan ringTimeout)
     {
-        var forks = new List<Fork>(bindings.Count);
-        foreach (var binding in bindings)
+        var forks = new List<Fork>(targets.Count);
+        foreach (var target in targets)
         {
-            forks.Add(await SendForkAsync(binding, callerNumber, callerName).ConfigureAwait(false));
+            forks.Add(target.Binding is { } binding
+                ? await SendForkAsync(binding, callerNumber, callerName).ConfigureAwait(false)
+                : await SendPeerForkAsync(target.Peer!.Value, transaction.Request, info).ConfigureAwait(false));
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(transaction.CancellationToken);
@@ -119,7 +137,7 @@ public sealed partial class B2bua
         if (transaction.CancellationToken.IsCancellationRequested)
         {
             // The carrier gave up while a device answered: confirm and hang up that device.
-            var orphan = SipDialog.CreateAsUac(winner.Invite, answer, winner.Binding.Flow);
+            var orphan = SipDialog.CreateAsUac(winner.Invite, answer, winner.Target);
             await sipStack.SendAckAsync(orphan.CreateAck(answer), orphan.NextHop()).ConfigureAwait(false);
             await ByeAsync(orphan).ConfigureAwait(false);
             return RingOutcome.CallerCancelled;
@@ -148,17 +166,17 @@ public sealed partial class B2bua
         }
 
         var client = await sipStack.SendRequestAsync(invite, binding.Flow).ConfigureAwait(false);
-        return new Fork(binding, invite, client);
+        return new Fork(binding.Flow, binding.AddressOfRecord, invite, client, ToPeer: false);
     }
 
     private async Task CancelForkAsync(Fork fork)
     {
-        await CancelAsync(fork.Client, fork.Binding.Flow).ConfigureAwait(false);
+        await CancelAsync(fork.Client, fork.Target).ConfigureAwait(false);
         var final = await fork.Client.FinalResponse.ConfigureAwait(false);
         if (final.IsSuccess)
         {
             // Answered at the same moment as the winner (RFC 3261 §15: ACK, then BYE).
-            var dialog = SipDialog.CreateAsUac(fork.Invite, final, fork.Binding.Flow);
+            var dialog = SipDialog.CreateAsUac(fork.Invite, final, fork.Target);
             await sipStack.SendAckAsync(dialog.CreateAck(final), dialog.NextHop()).ConfigureAwait(false);
             await ByeAsync(dialog).ConfigureAwait(false);
         }
@@ -166,7 +184,12 @@ public sealed partial class B2bua
 
     private async Task<bool> ConnectAnsweredDeviceAsync(SipServerTransaction transaction, SdpSession trunkOffer, CallEvent info, Fork winner, SipResponse answer)
     {
-        var deviceDialog = SipDialog.CreateAsUac(winner.Invite, answer, winner.Binding.Flow);
+        if (winner.ToPeer)
+        {
+            return await ConnectAnsweredPeerAsync(transaction, info, winner, answer).ConfigureAwait(false);
+        }
+
+        var deviceDialog = SipDialog.CreateAsUac(winner.Invite, answer, winner.Target);
         var trunkCreated = await mediaLegs.CreateForOfferAsync(trunkOffer, null, CancellationToken.None).ConfigureAwait(false);
         MediaLegResult? deviceCreated = null;
         if (trunkCreated.Leg is { Negotiation: { } trunkAgreed }
@@ -194,7 +217,7 @@ public sealed partial class B2bua
         await sipStack.SendAckAsync(ack, deviceDialog.NextHop()).ConfigureAwait(false);
 
         var trunkLeg = new CallLeg(CallLegKind.Trunk, SipDialog.CreateAsUas(transaction, confirmed: true), trunkMedia);
-        var call = new ActiveCall(info with { MemberAddressOfRecord = winner.Binding.AddressOfRecord }, trunkLeg)
+        var call = new ActiveCall(info with { MemberAddressOfRecord = winner.AddressOfRecord }, trunkLeg)
         {
             Second = new CallLeg(CallLegKind.Device, deviceDialog, deviceMedia),
             Bridge = MediaBridge.Connect(trunkMedia, deviceMedia),
@@ -252,6 +275,6 @@ public sealed partial class B2bua
         }
     }
 
-    /// <summary>One branch of the fork: the INVITE sent to one registered device.</summary>
-    private sealed record Fork(SipBinding Binding, SipRequest Invite, SipClientTransaction Client);
+    /// <summary>One branch of the fork: the INVITE sent to one registered device (at its flow), or to another node.</summary>
+    private sealed record Fork(SipEndPoint Target, string? AddressOfRecord, SipRequest Invite, SipClientTransaction Client, bool ToPeer);
 }

@@ -56,7 +56,7 @@ public sealed partial class B2bua(
         switch (request.Method)
         {
             case SipMethods.Invite when request.To?.Tag is null:
-                await OnInitialInviteAsync(transaction).ConfigureAwait(false);
+                await OnNewCallAsync(transaction).ConfigureAwait(false);
                 break;
             case SipMethods.Invite:
                 await OnReinviteAsync(transaction).ConfigureAwait(false);
@@ -68,7 +68,7 @@ public sealed partial class B2bua(
                 await OnInDialogRequestAsync(transaction).ConfigureAwait(false);
                 break;
             case SipMethods.Options:
-                await transaction.RespondAsync(200).ConfigureAwait(false);
+                await OnOptionsAsync(transaction).ConfigureAwait(false);
                 break;
             default:
                 // RFC 3261 §8.2.1: a method we do not implement.
@@ -83,6 +83,12 @@ public sealed partial class B2bua(
     private async Task OnInitialInviteAsync(SipServerTransaction transaction)
     {
         // Carriers never come over WebSocket: a browser on the same host as a trunk is still a device.
+        if (Cluster?.IsPeer(transaction.Source) == true)
+        {
+            await OnPeerInviteAsync(transaction).ConfigureAwait(false);
+            return;
+        }
+
         var trunk = transaction.Source.Transport is SipTransportKind.WebSocket or SipTransportKind.SecureWebSocket
             ? null
             : trunks.FindBySource(transaction.Source.Address.Address);
@@ -185,7 +191,11 @@ public sealed partial class B2bua(
             await bye.FinalResponse.ConfigureAwait(false);
         }
 
-        Notify(o => o.OnEnded(new CallEnded(call.Info with { At = Now }, reason, 200, call.AnsweredAt, call.Statistics())));
+        if (!call.RecordedElsewhere)
+        {
+            Notify(o => o.OnEnded(new CallEnded(call.Info with { At = Now }, reason, 200, call.AnsweredAt, call.Statistics())));
+        }
+
         await call.First.Media.DisposeAsync().ConfigureAwait(false);
         await call.Second.Media.DisposeAsync().ConfigureAwait(false);
         call.Dispose();

@@ -11,4 +11,7 @@ public sealed record B2buaOptions
 
     /// <summary>How long a dead media path waits for the BYE that usually follows before the call is ended as failed.</summary>
     public TimeSpan MediaEndGrace { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Retry-After of the 503 a draining node answers new calls and probes with: how long to keep away from it.</summary>
+    public TimeSpan DrainRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
 }

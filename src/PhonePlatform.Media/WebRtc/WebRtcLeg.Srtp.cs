@@ -16,6 +16,7 @@ public sealed partial class WebRtcLeg
     private readonly object sendGate = new();
     private SrtpSession? inbound;
     private SrtpSession? outbound;
+    private readonly EarlySrtpPackets earlyPackets = new();
 
     /// <summary>Raised on the receive loop for every RTP packet that authenticated and decrypted.</summary>
     public event MediaPacketHandler? RtpReceived;
@@ -56,15 +57,33 @@ public sealed partial class WebRtcLeg
 
     private void HandleSrtp(byte[] buffer, int length, IPEndPoint source)
     {
-        var session = Volatile.Read(ref inbound);
-        var isRtcp = Transport.MediaPacketClassifier.Classify(buffer.AsSpan(0, length)) == Transport.MediaPacketKind.Rtcp;
-        if (session is null || !ice!.IsValidatedSource(source))
+        if (!ice!.IsValidatedSource(source))
         {
             Counters.CountRtpDropped();
             return;
         }
 
-        if (isRtcp)
+        var session = Volatile.Read(ref inbound);
+        if (session is null)
+        {
+            earlyPackets.Hold(buffer.AsSpan(0, length), Counters);
+            return;
+        }
+
+        if (earlyPackets.Count > 0)
+        {
+            UnprotectHeldPackets(session);
+        }
+
+        Unprotect(session, buffer, length);
+    }
+
+    private void UnprotectHeldPackets(SrtpSession session) =>
+        earlyPackets.Drain(packet => Unprotect(session, packet.Array!, packet.Count));
+
+    private void Unprotect(SrtpSession session, byte[] buffer, int length)
+    {
+        if (Transport.MediaPacketClassifier.Classify(buffer.AsSpan(0, length)) == Transport.MediaPacketKind.Rtcp)
         {
             if (session.TryUnprotectRtcp(buffer, length, out var plain))
             {

@@ -19,7 +19,7 @@ public class BrowserFixture : IAsyncLifetime, IDisposable
 
     public static string ExecutablePath => Environment.GetEnvironmentVariable("PHONEPLATFORM_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         ConfigureHost(Host.Settings);
         await Host.InitializeAsync();
@@ -55,7 +55,7 @@ public class BrowserFixture : IAsyncLifetime, IDisposable
         return page;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Browser.CloseAsync();
         playwright?.Dispose();

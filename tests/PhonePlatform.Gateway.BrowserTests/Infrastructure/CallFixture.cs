@@ -18,7 +18,7 @@ namespace PhonePlatform.Gateway.BrowserTests.Infrastructure;
 /// The host with its gateway: one loopback carrier trunk (sipp on <see cref="CarrierPort"/>), a media port block of
 /// its own, an 8 s ring timeout. Helpers create workspaces with numbers and register JsSIP pages.
 /// </summary>
-public sealed class CallFixture : BrowserFixture
+public class CallFixture : BrowserFixture
 {
     /// <summary>Call test classes run one after the other: each call holds Chromium, sipp and the gateway busy.</summary>
     public const string Collection = "Calls";

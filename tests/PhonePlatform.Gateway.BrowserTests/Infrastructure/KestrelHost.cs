@@ -29,6 +29,15 @@ public sealed class KestrelHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Another host's database, for a second node of one cluster; a database of its own when null.</summary>
+    public string? SharedDatabase { get; set; }
+
+    /// <summary>The local key provider's master key file (a second node of one cluster must use the same).</summary>
+    public string KeyFile => Path.Combine(directory, "keys", "master.key");
+
+    /// <summary>The host's PostgreSQL database (for a second node to share).</summary>
+    public string ConnectionString { get; private set; } = "";
+
     /// <summary>Registrations a fixture adds after the host's own (they win over them).</summary>
     public Action<IServiceCollection>? ExtraServices { get; set; }
 
@@ -43,17 +52,22 @@ public sealed class KestrelHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        if (SharedDatabase is null)
+        {
+            database = await TestDatabase.CreateAsync();
+        }
+
+        ConnectionString = SharedDatabase ?? database!.ConnectionString;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Postgres"] = database.ConnectionString,
+            ["ConnectionStrings:Postgres"] = ConnectionString,
             ["Tls:SelfSignedCertificatePath"] = Path.Combine(directory, "localhost.pfx"),
             ["PasswordHashing:MemoryKiB"] = "1024",
             ["PasswordHashing:Iterations"] = "1",
             ["Auth:AttemptsPerMinutePerIp"] = "100000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
-            ["Storage:KeyFile"] = Path.Combine(directory, "keys", "master.key"),
+            ["Storage:KeyFile"] = KeyFile,
             ["Storage:BlobFolder"] = Path.Combine(directory, "blobs"),
         });
         builder.Configuration.AddInMemoryCollection(Settings);

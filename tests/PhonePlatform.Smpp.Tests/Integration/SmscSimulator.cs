@@ -26,6 +26,16 @@ internal sealed class SmscSimulator : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>CPU time the simulator process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<SmscSimulator> StartAsync(string? tlsKeyPath = null, string? tlsCertPath = null)
     {
         var directory = FindSimulatorDirectory();

@@ -6,7 +6,8 @@ namespace PhonePlatform.Sms.IntegrationTests.Support;
 
 /// <summary>
 /// The real platform host (src/PhonePlatform.Api, built by this project's build) started as its own OS process with
-/// <c>--role sms</c> on the stack's database and key file, its one carrier pointing at an SMSC simulator.
+/// <c>--role sms</c> (or the roles given) on the stack's database and key file, its one carrier pointing at an SMSC
+/// simulator.
 /// </summary>
 internal sealed class SmsRoleProcess : IDisposable
 {
@@ -14,7 +15,11 @@ internal sealed class SmsRoleProcess : IDisposable
 
     private SmsRoleProcess(Process process) => this.process = process;
 
-    public static SmsRoleProcess Start(SmsStack stack, SmscSimulator smsc, TimeSpan lease)
+    /// <summary>The process id (to read its CPU time).</summary>
+    public Process Process => process;
+
+    public static SmsRoleProcess Start(
+        SmsStack stack, SmscSimulator smsc, TimeSpan lease, string roles = "sms", int httpPort = 0, IReadOnlyDictionary<string, string>? settings = null)
     {
         var host = FindHost();
         var start = new ProcessStartInfo("dotnet")
@@ -26,9 +31,9 @@ internal sealed class SmsRoleProcess : IDisposable
         };
         start.ArgumentList.Add(host);
         start.ArgumentList.Add("--role");
-        start.ArgumentList.Add("sms");
+        start.ArgumentList.Add(roles);
         var env = start.Environment;
-        env["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        env["ASPNETCORE_URLS"] = "http://127.0.0.1:" + httpPort.ToString(CultureInfo.InvariantCulture);
         env["ASPNETCORE_ENVIRONMENT"] = "Development";
         env["PHONEPLATFORM__ConnectionStrings__Postgres"] = stack.Database.ConnectionString;
         env["PHONEPLATFORM__Storage__KeyFile"] = stack.KeyFile;
@@ -42,6 +47,11 @@ internal sealed class SmsRoleProcess : IDisposable
         env["PHONEPLATFORM__Sms__BatchSize"] = "20";
         env["PHONEPLATFORM__Sms__Concurrency"] = "10";
         env["Serilog__MinimumLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            env["PHONEPLATFORM__" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -103,6 +103,21 @@ public sealed class ConsoleUser : IAsyncDisposable
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
     }
 
+    public async Task AddNumberAsync(string e164, string label)
+    {
+        await GoToAsync("Numbers");
+        await Page.GetByLabel("Number (E.164)").FillAsync(e164);
+        await Page.GetByLabel("Label").FillAsync(label);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add number" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = e164 })).ToBeVisibleAsync();
+    }
+
+    /// <summary>A same-origin API call from the page, with the page's session cookie; returns the HTTP status.</summary>
+    public async Task<int> FetchAsync(string method, string path, object? body = null) =>
+        await Page.EvaluateAsync<int>(
+            "async ([method, path, body]) => (await fetch(path, { method, headers: { 'Content-Type': 'application/json' }, body: body === null ? undefined : JSON.stringify(body) })).status",
+            new object?[] { method, path, body });
+
     public Task ScreenshotAsync(string name) =>
         Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebHost.ScreenshotFolder, name + ".png"), FullPage = true });
 

@@ -13,7 +13,7 @@ namespace PhonePlatform.Web.BrowserTests.Infrastructure;
 /// The real API host on Kestrel (a free loopback port) against its own PostgreSQL database, serving the built web
 /// app from web/dist, plus one headless Chromium (/usr/bin/chromium; Playwright never downloads a browser here).
 /// </summary>
-public sealed class WebHost : WebApplicationFactory<Program>, IAsyncLifetime
+public class WebHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? database;
     private IPlaywright? playwright;
@@ -29,7 +29,7 @@ public sealed class WebHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot, "artifacts", "screenshots");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var dist = Path.Combine(RepositoryRoot, "web", "dist");
         if (!File.Exists(Path.Combine(dist, "index.html")))
@@ -51,13 +51,19 @@ public sealed class WebHost : WebApplicationFactory<Program>, IAsyncLifetime
         {
             ExecutablePath = Environment.GetEnvironmentVariable("PHONEPLATFORM_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox"],
+            Args =
+            [
+                "--no-sandbox",
+                // The softphone's microphone: a fake device (a beep) granted without a prompt; remote audio may play unprompted.
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required",
+            ],
         });
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        await DisposePeersAsync();
         if (Browser is not null)
         {
             await Browser.CloseAsync();
@@ -71,10 +77,18 @@ public sealed class WebHost : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>Stops what a derived host started beside the host (simulators).</summary>
+    protected virtual Task DisposePeersAsync() => Task.CompletedTask;
+
+    /// <summary>Configuration a derived host adds (gateway trunks, media ports).</summary>
+    protected virtual void AddSettings(IDictionary<string, string?> settings)
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = database?.ConnectionString ?? throw new InvalidOperationException("No database."),
             ["PasswordHashing:MemoryKiB"] = "1024",
@@ -83,8 +97,11 @@ public sealed class WebHost : WebApplicationFactory<Program>, IAsyncLifetime
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Gateway:SipAddress"] = "127.0.0.1",
             ["Gateway:SipPort"] = "0",
+            ["Gateway:EnableTcp"] = "false",
             ["Web:Root"] = Path.Combine(RepositoryRoot, "web", "dist"),
-        }));
+        };
+        AddSettings(settings);
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

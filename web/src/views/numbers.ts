@@ -1,10 +1,11 @@
 import { api, ApiError, type Member, type PhoneNumber } from "../api";
 import { field, h, replace, status } from "../dom";
+import { callSettingsEditor } from "./callSettings";
 
 type Level = "none" | "view" | "use";
 
 /** Numbers and who may see or use each one (need-to-know: members see only numbers granted to them). */
-export function numbersView(): HTMLElement {
+export function numbersView(manageCalls: boolean): HTMLElement {
   const line = status();
   const list = h("div", {});
   const e164 = field("Number (E.164)", { name: "e164", type: "tel", placeholder: "+14155550100", pattern: "\\+[1-9][0-9]{6,14}", required: true });
@@ -32,7 +33,8 @@ export function numbersView(): HTMLElement {
             } catch (err) { report(err); }
           });
           return h("tr", {}, h("td", { class: "wrap" }, m.email), h("td", {}, select));
-        }))));
+        }))),
+      manageCalls ? callSettingsEditor(n.id, n.e164) : null);
   };
 
   const form = h("form", {
