@@ -95,7 +95,9 @@ internal sealed class GatewayLoadHost : IAsyncDisposable, IDeviceDirectory
     public async ValueTask DisposeAsync()
     {
         await stack.DisposeAsync();
-        await b2bua.DrainAsync();
+
+        // Calls the B2BUA never ended (a caller that vanished without BYE) would hold the drain forever.
+        await b2bua.DrainAsync().WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
         keyring.Dispose();
         keyProvider.Dispose();
         Directory.Delete(folder, recursive: true);

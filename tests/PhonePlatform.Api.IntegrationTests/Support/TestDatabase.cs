@@ -21,9 +21,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <param name="adminConnectionString">Another server than PHONEPLATFORM_TEST_POSTGRES (fault-injection tests run their own).</param>
+    public static async Task<TestDatabase> CreateAsync(string? adminConnectionString = null)
     {
-        var adminString = Environment.GetEnvironmentVariable("PHONEPLATFORM_TEST_POSTGRES")
+        var adminString = adminConnectionString ?? Environment.GetEnvironmentVariable("PHONEPLATFORM_TEST_POSTGRES")
             ?? throw new InvalidOperationException("Set PHONEPLATFORM_TEST_POSTGRES (deploy/test.sh does).");
         var admin = new NpgsqlConnectionStringBuilder(adminString);
         var name = "pp_test_" + Guid.NewGuid().ToString("N")[..16];

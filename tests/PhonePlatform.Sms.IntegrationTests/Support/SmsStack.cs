@@ -67,7 +67,7 @@ internal sealed class SmsStack : IAsyncDisposable
     /// Starts the stack with <paramref name="carriers"/> SMSC simulators; the carriers bind in the background
     /// (<see cref="SmppCarrierLinks"/>), with <paramref name="password"/> instead of the right one when given.
     /// </summary>
-    public static async Task<SmsStack> StartAsync(SmsOptions? options = null, int carriers = 1, string? password = null, bool waitForBind = true)
+    public static async Task<SmsStack> StartAsync(SmsOptions? options = null, int carriers = 1, string? password = null, bool waitForBind = true, string? postgresAdmin = null)
     {
         var smscs = new List<SmscSimulator>();
         for (var i = 0; i < carriers; i++)
@@ -75,7 +75,7 @@ internal sealed class SmsStack : IAsyncDisposable
             smscs.Add(await SmscSimulator.StartAsync());
         }
 
-        var stack = new SmsStack(await TestDatabase.CreateAsync(), smscs, options ?? new SmsOptions { PollInterval = TimeSpan.FromMilliseconds(20) }, password);
+        var stack = new SmsStack(await TestDatabase.CreateAsync(postgresAdmin), smscs, options ?? new SmsOptions { PollInterval = TimeSpan.FromMilliseconds(20) }, password);
         await using (var scope = stack.services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<PhonePlatformDbContext>().Database.MigrateAsync();
