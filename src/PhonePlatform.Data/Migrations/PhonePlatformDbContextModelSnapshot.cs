@@ -441,6 +441,92 @@ namespace PhonePlatform.Data.Migrations
                     b.ToTable("GatewayNodes");
                 });
 
+            modelBuilder.Entity("PhonePlatform.Core.Compliance.DataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastDownloadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LinkIssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StepsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StepsTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SubjectMembershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasFilter("\"Status\" = 2");
+
+                    b.HasIndex("LinkTokenHash")
+                        .IsUnique()
+                        .HasFilter("\"LinkTokenHash\" IS NOT NULL");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.HasIndex("WorkspaceId", "Scope", "RequestedByUserId");
+
+                    b.ToTable("DataExports", (string)null);
+                });
+
             modelBuilder.Entity("PhonePlatform.Core.Compliance.DeletionCertificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1075,6 +1161,8 @@ namespace PhonePlatform.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("E164");
+
                     b.HasIndex("WorkspaceId", "E164")
                         .IsUnique();
 
@@ -1161,6 +1249,81 @@ namespace PhonePlatform.Data.Migrations
                     b.HasIndex("WorkspaceId", "UserId");
 
                     b.ToTable("SipRegistrations");
+                });
+
+            modelBuilder.Entity("PhonePlatform.Core.Trunks.CarrierTrunk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("AllowedSources")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<byte[]>("AuthPassword")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("AuthUsername")
+                        .HasColumnType("bytea");
+
+                    b.Property<decimal>("CostPerMinute")
+                        .HasPrecision(10, 5)
+                        .HasColumnType("numeric(10,5)");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NumberFormat")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Prefixes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("CarrierTrunks", (string)null);
                 });
 
             modelBuilder.Entity("PhonePlatform.Core.Webhooks.WebhookAttempt", b =>
@@ -1678,6 +1841,15 @@ namespace PhonePlatform.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PhonePlatform.Core.Compliance.DataExport", b =>
+                {
+                    b.HasOne("PhonePlatform.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PhonePlatform.Core.Compliance.RetentionPolicy", b =>
                 {
                     b.HasOne("PhonePlatform.Core.Workspaces.Workspace", null)
@@ -1847,6 +2019,15 @@ namespace PhonePlatform.Data.Migrations
                 });
 
             modelBuilder.Entity("PhonePlatform.Core.Registrations.SipRegistration", b =>
+                {
+                    b.HasOne("PhonePlatform.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhonePlatform.Core.Trunks.CarrierTrunk", b =>
                 {
                     b.HasOne("PhonePlatform.Core.Workspaces.Workspace", null)
                         .WithMany()
