@@ -60,6 +60,13 @@ public sealed class SipResponse : SipMessage
         response.Headers.CopyFrom(request.Headers, SipHeaderNames.CallId);
         response.Headers.CopyFrom(request.Headers, SipHeaderNames.CSeq);
 
+        // RFC 3261 §12.1.1: a response that can establish a dialog carries the request's Record-Route, so proxies on
+        // the path (an edge such as Kamailio) stay in the route set of both ends.
+        if (statusCode is > 100 and < 300 && CanEstablishDialog(request.Method))
+        {
+            response.Headers.CopyFrom(request.Headers, SipHeaderNames.RecordRoute);
+        }
+
         // RFC 3261 §8.2.6.1: a 100 Trying copies the Timestamp.
         if (statusCode == 100)
         {
@@ -68,4 +75,7 @@ public sealed class SipResponse : SipMessage
 
         return response;
     }
+
+    private static bool CanEstablishDialog(string method) =>
+        method is SipMethods.Invite or SipMethods.Subscribe or SipMethods.Refer or SipMethods.Notify;
 }
