@@ -11,4 +11,10 @@ public interface ISipRequestHandler
 
     /// <summary>An ACK for a 2xx (it has no transaction, RFC 3261 §17.2.1); the stack has already stopped retransmitting that 2xx.</summary>
     ValueTask OnAckAsync(SipRequest ack, SipEndPoint source) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// A 2xx to INVITE went unacknowledged for 64*T1 (RFC 3261 §13.3.1.4): the dialog is confirmed, but the session
+    /// should be ended with BYE, or a peer that vanished after the answer leaves the call (and its media) open.
+    /// </summary>
+    ValueTask OnAckTimedOutAsync(SipResponse unacknowledged) => ValueTask.CompletedTask;
 }

@@ -138,6 +138,15 @@ public sealed partial class SipStack
         _ = InvokeTuAsync(() => handler.OnRequestAsync(transaction), transaction);
     }
 
+    private void OnAckTimedOut(SipResponse unacknowledged)
+    {
+        AckTimedOut?.Invoke(unacknowledged);
+        if (RequestHandler is { } handler)
+        {
+            _ = InvokeTuAsync(() => handler.OnAckTimedOutAsync(unacknowledged));
+        }
+    }
+
     private static async Task InvokeTuAsync(Func<ValueTask> call, SipServerTransaction? transaction = null)
     {
         try

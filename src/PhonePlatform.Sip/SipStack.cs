@@ -31,7 +31,7 @@ public sealed partial class SipStack : ISipTransportReceiver, ITransactionHost, 
         Options = options ?? new SipStackOptions();
         TimeProvider = timeProvider ?? TimeProvider.System;
         invite2xx = new Invite2xxRetransmitter(this);
-        invite2xx.AckTimedOut += response => AckTimedOut?.Invoke(response);
+        invite2xx.AckTimedOut += OnAckTimedOut;
         ackCache = new AckCache(TimeProvider, Options.Timers.TransactionTimeout);
         acceptedInvites = new AcceptedInvites(TimeProvider, Options.Timers.TransactionTimeout);
         rateLimiter = new SourceRateLimiter(Options.Protection, TimeProvider);

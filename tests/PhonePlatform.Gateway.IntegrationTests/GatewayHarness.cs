@@ -108,12 +108,12 @@ internal sealed class GatewayHarness : IAsyncDisposable, IVoicemailRepository, I
     public void OnEnded(CallEnded call) => Ended.Enqueue(call);
 
     /// <summary>A gateway whose only trunk is a carrier calling in from loopback.</summary>
-    public static Task<GatewayHarness> StartAsync() =>
-        StartAsync([new SipTrunk { Name = "loopback-carrier", Host = "127.0.0.1", AllowedSources = [IPNetwork.Parse("127.0.0.1/32")] }], []);
+    public static Task<GatewayHarness> StartAsync(SipStackOptions? options = null) =>
+        StartAsync([new SipTrunk { Name = "loopback-carrier", Host = "127.0.0.1", AllowedSources = [IPNetwork.Parse("127.0.0.1/32")] }], [], options);
 
-    public static async Task<GatewayHarness> StartAsync(IReadOnlyList<SipTrunk> trunks, IReadOnlyList<TrunkRoute> routes)
+    public static async Task<GatewayHarness> StartAsync(IReadOnlyList<SipTrunk> trunks, IReadOnlyList<TrunkRoute> routes, SipStackOptions? options = null)
     {
-        var stack = new SipStack(new SipStackOptions(), TimeProvider.System);
+        var stack = new SipStack(options ?? new SipStackOptions(), TimeProvider.System);
         stack.AddTransport(new UdpSipTransport(new IPEndPoint(IPAddress.Loopback, 0)));
         var harness = new GatewayHarness(stack, trunks, routes);
         await stack.StartAsync();

@@ -42,6 +42,8 @@ public sealed class RecordingHandler(int? answer) : ISipRequestHandler
 
     public List<SipRequest> Acks { get; } = [];
 
+    public List<SipResponse> UnacknowledgedAnswers { get; } = [];
+
     public async ValueTask OnRequestAsync(SipServerTransaction transaction)
     {
         Requests.Add(transaction);
@@ -54,6 +56,12 @@ public sealed class RecordingHandler(int? answer) : ISipRequestHandler
     public ValueTask OnAckAsync(SipRequest ack, SipEndPoint source)
     {
         Acks.Add(ack);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask OnAckTimedOutAsync(SipResponse unacknowledged)
+    {
+        UnacknowledgedAnswers.Add(unacknowledged);
         return ValueTask.CompletedTask;
     }
 }

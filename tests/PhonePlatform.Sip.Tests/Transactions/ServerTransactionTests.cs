@@ -121,6 +121,23 @@ public sealed class ServerTransactionTests
     }
 
     [Fact]
+    public async Task Invite_2xxWithoutAck_TellsTheTransactionUserSoItCanEndTheSession()
+    {
+        var f = new StackFixture();
+        var handler = new RecordingHandler(200);
+        f.Stack.RequestHandler = handler;
+        await f.Transport.InjectAsync(Messages.Request(SipMethods.Invite, callId: "ghost@192.0.2.10"));
+
+        f.Advance(TimeSpan.FromSeconds(20), 40);
+        Assert.Empty(handler.UnacknowledgedAnswers);
+        f.Advance(TimeSpan.FromSeconds(16), 32);
+
+        var answer = Assert.Single(handler.UnacknowledgedAnswers);
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Equal("ghost@192.0.2.10", answer.CallId);
+    }
+
+    [Fact]
     public async Task Cancel_MatchingPendingInvite_Answers200And487AndSignalsTheTu()
     {
         var f = new StackFixture();
