@@ -78,7 +78,8 @@ public sealed class TrunkToBrowserCallTests(CallFixture fixture) : IClassFixture
         fixture.B2bua.VoicemailStored += OnStored;
         try
         {
-            var carrier = Sipp.RunAsync("carrier_calls_number.xml", fixture.GatewaySipEndPoint, "-s", number, "-rtp_echo");
+            // The caller speaks after the greeting: an echo of the greeting alone ends before recording starts.
+            var carrier = Sipp.RunAsync("caller_leaves_voicemail.xml", fixture.GatewaySipEndPoint, "-s", number);
 
             // Rings for the 8 s ring timeout, then the gateway cancels the device and answers into voicemail.
             await Softphone.WaitAsync(page, "() => window.softphone.state.call && window.softphone.state.call.failed !== null");

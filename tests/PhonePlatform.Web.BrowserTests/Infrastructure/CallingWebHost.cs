@@ -54,6 +54,8 @@ public sealed class CallingWebHost : WebHost
         settings["Gateway:Trunks:0:Host"] = "127.0.0.1";
         settings["Gateway:Trunks:0:Port"] = CarrierPort.ToString(CultureInfo.InvariantCulture);
         settings["Gateway:Trunks:0:AllowedSources:0"] = "127.0.0.1/32";
+        // sipp's UAS scenarios expect INVITEs only: no OPTIONS keep-alive toward it.
+        settings["Gateway:Trunks:0:OptionsInterval"] = "00:00:00";
         settings["Sms:Carriers:simulator:Host"] = "127.0.0.1";
         settings["Sms:Carriers:simulator:Port"] = Smsc.Port.ToString(CultureInfo.InvariantCulture);
         settings["Sms:Carriers:simulator:SystemId"] = SmscSimulator.SystemId;

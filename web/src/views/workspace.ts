@@ -32,7 +32,10 @@ export function workspaceView(me: Me): HTMLElement {
       messages.input.value = r.messagesMonths?.toString() ?? "";
     };
     const value = (input: HTMLInputElement) => (input.value ? Number(input.value) : null);
-    void api.retention().then(fill).catch(report);
+    // Editable only once the saved periods are shown, so an early edit is not overwritten when they arrive.
+    const inputs = [recordings.input, voicemail.input, messages.input];
+    inputs.forEach((input) => { input.disabled = true; });
+    void api.retention().then(fill).catch(report).finally(() => inputs.forEach((input) => { input.disabled = false; }));
     sections.push(h("form", {
       class: "card",
       onsubmit: async (e: Event) => {
