@@ -94,4 +94,9 @@ async function render(): Promise<void> {
 }
 
 window.addEventListener("popstate", () => void render());
+// A request still in flight when its session ended (sign-out, a new sign-in) is refused with 401: expected, and the
+// screen already shows the right state, so that refusal is not reported as an error of the page.
+window.addEventListener("unhandledrejection", (event) => {
+  if (event.reason instanceof ApiError && event.reason.problem.status === 401) event.preventDefault();
+});
 void render();
