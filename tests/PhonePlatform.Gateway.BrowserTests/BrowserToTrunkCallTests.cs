@@ -43,10 +43,11 @@ public sealed class BrowserToTrunkCallTests(CallFixture fixture) : IClassFixture
 
         // Hold and resume: the gateway answers each re-offer (same ICE and DTLS identity) and re-INVITEs the carrier with
         // sendonly, then sendrecv (the carrier's scenario fails without them); audio comes back after.
-        await page.EvaluateAsync("() => window.softphone.hold()");
-        await Softphone.WaitAsync(page, "() => window.softphone.state.call.held", 10_000);
-        await page.EvaluateAsync("() => window.softphone.unhold()");
-        await Softphone.WaitAsync(page, "() => !window.softphone.state.call.held", 10_000);
+        // Each resolves when JsSIP has the re-INVITE's 2xx (it ignores an unhold while the hold is still in flight).
+        await page.EvaluateAsync("() => window.softphone.hold()").WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True((await Softphone.CallStateAsync(page)).Held, "the browser is not on hold");
+        await page.EvaluateAsync("() => window.softphone.unhold()").WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False((await Softphone.CallStateAsync(page)).Held, "the browser is still on hold");
         var resumed = await Softphone.WaitForAudioAsync(page, packets: (int)stats.PacketsReceived + 25, TimeSpan.FromSeconds(10));
         Assert.True(resumed.PacketsReceived >= stats.PacketsReceived + 25, "no audio after resume");
 
@@ -77,7 +78,7 @@ public sealed class BrowserToTrunkCallTests(CallFixture fixture) : IClassFixture
         Assert.True((await Softphone.CallStateAsync(page)).Confirmed);
         var (exit, output) = await carrier;
         Assert.True(exit == 0, output);
-        await Softphone.WaitAsync(page, "() => window.softphone.state.call.ended !== null", 5_000);
+        await Softphone.WaitAsync(page, "() => window.softphone.state.call.ended !== null", 30_000);
 
         Assert.Equal("remote", (await Softphone.CallStateAsync(page)).Ended?.Originator);
         Assert.True(await fixture.WaitForNoCallsAsync(TimeSpan.FromSeconds(5)), "a leg is still held");
@@ -101,7 +102,7 @@ public sealed class BrowserToTrunkCallTests(CallFixture fixture) : IClassFixture
 
         var (exit, output) = await carrier;
         Assert.True(exit == 0, output);
-        await Softphone.WaitAsync(page, "() => window.softphone.state.call.failed !== null", 5_000);
+        await Softphone.WaitAsync(page, "() => window.softphone.state.call.failed !== null", 30_000);
         Assert.Contains("Cancel", (await Softphone.CallStateAsync(page)).Failed!.Cause, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(CallEndReason.Cancelled, (await fixture.Calls.WaitForEndAsync(number, TimeSpan.FromSeconds(5)))?.Reason);
         await page.CloseAsync();

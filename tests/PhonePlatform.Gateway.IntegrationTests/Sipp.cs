@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -7,6 +8,10 @@ namespace PhonePlatform.Gateway.IntegrationTests;
 /// <summary>Runs the real sipp (Debian sip-tester) on loopback with a hard timeout, so nothing hangs.</summary>
 internal static class Sipp
 {
+    // The UAS serving each port: a test that failed before its carrier finished leaves that sipp running (until its own
+    // timeout), and the next test's carrier on the same port must not find the port taken by the old call's scenario.
+    private static readonly ConcurrentDictionary<int, Process> Serving = new();
+
     public static int FreeUdpPort()
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
@@ -20,9 +25,10 @@ internal static class Sipp
     /// </summary>
     public static async Task<Task<(int ExitCode, string Output)>> ServeAsync(int port, params string[] scenario)
     {
+        await StopServingAsync(port);
         var exited = RunArgumentsAsync([.. scenario, "-i", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-m", "1", "-timeout", "45s", "-timeout_error", "-nostdin"]);
+            "-m", "1", "-timeout", "45s", "-timeout_error", "-nostdin"], process => Serving[port] = process);
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!exited.IsCompleted && !IsUdpPortBound(port) && DateTime.UtcNow < until)
         {
@@ -30,6 +36,34 @@ internal static class Sipp
         }
 
         return exited;
+    }
+
+    /// <summary>Kills the sipp UAS a previous (failed) test left serving <paramref name="port"/> and waits for the port to free.</summary>
+    private static async Task StopServingAsync(int port)
+    {
+        if (!Serving.TryRemove(port, out var previous))
+        {
+            return;
+        }
+
+        try
+        {
+            if (!previous.HasExited)
+            {
+                previous.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited (and was disposed) between the check and the kill.
+            return;
+        }
+
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (IsUdpPortBound(port) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>
@@ -85,7 +119,7 @@ internal static class Sipp
             "-mi", "127.0.0.1", "-mp", FreeUdpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-m", "1", "-timeout", "45s", "-timeout_error", "-nostdin", .. extra]);
 
-    private static async Task<(int ExitCode, string Output)> RunArgumentsAsync(string[] arguments)
+    private static async Task<(int ExitCode, string Output)> RunArgumentsAsync(string[] arguments, Action<Process>? started = null)
     {
         var info = new ProcessStartInfo("sipp")
         {
@@ -108,6 +142,7 @@ internal static class Sipp
         }
 
         using var process = Process.Start(info)!;
+        started?.Invoke(process);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -92,13 +92,23 @@ function hangup() {
   }
 }
 
-// Hold and resume: re-INVITEs with a=sendonly, then a=sendrecv (RFC 3264 §8.4).
+// Hold and resume: re-INVITEs with a=sendonly, then a=sendrecv (RFC 3264 §8.4). JsSIP raises 'hold' as soon as it
+// sends the re-INVITE and ignores an unhold() until that re-INVITE has completed, so each resolves only on its 2xx
+// (a caller awaiting hold() can resume at once) and rejects when JsSIP refuses to re-offer.
+function reoffer(method) {
+  return new Promise((resolve, reject) => {
+    if (!session[method]({}, resolve)) {
+      reject(new Error(`${method}() refused: a re-offer is still in progress or the call is not confirmed`));
+    }
+  });
+}
+
 function hold() {
-  session.hold();
+  return reoffer('hold');
 }
 
 function unhold() {
-  session.unhold();
+  return reoffer('unhold');
 }
 
 // Blind transfer (RFC 3515): REFER the other party to target; the NOTIFY progress lands in state.call.transfer.

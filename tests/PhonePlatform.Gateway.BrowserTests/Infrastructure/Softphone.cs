@@ -31,10 +31,21 @@ internal static class Softphone
         return stats;
     }
 
-    public static Task WaitAsync(IPage page, string condition, int timeoutMs = 40_000) =>
-        page.WaitForFunctionAsync(condition, null, new PageWaitForFunctionOptions { Timeout = timeoutMs });
+    /// <summary>Waits for <paramref name="condition"/>; a timeout names the call's state and JsSIP events, so a CI failure says why.</summary>
+    public static async Task WaitAsync(IPage page, string condition, int timeoutMs = 40_000)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(condition, null, new PageWaitForFunctionOptions { Timeout = timeoutMs });
+        }
+        catch (TimeoutException timeout)
+        {
+            var state = await page.EvaluateAsync<string>("() => JSON.stringify(window.softphone.state)");
+            throw new TimeoutException($"{condition} not true within {timeoutMs} ms; softphone state: {state}", timeout);
+        }
+    }
 
-    internal sealed record CallState(Progress[] Progress, bool Confirmed, Ending? Ended, Ending? Failed, int? StatusCode, string[] Events);
+    internal sealed record CallState(Progress[] Progress, bool Confirmed, bool Held, Ending? Ended, Ending? Failed, int? StatusCode, string[] Events);
 
     internal sealed record Progress(int? Status, bool Sdp);
 
