@@ -154,13 +154,18 @@ echo "   dispatched: gw-a $to_a, gw-b $to_b"
 echo "2. a softphone registered on gw-a answers a call that entered on gw-b"
 credentials=$(api_call POST /v1/sip/credentials "" "$owner")
 aor=$(jq -r .uri <<<"$credentials")
-ip netns exec "pp$id-phone" sipp "$net.2:5060" -sf "$here/softphone_register_and_answer.xml" -key aor "$aor" -key domain "${aor#*@}" \
+ip netns exec "pp$id-phone" sipp "$net.2:5060" -sf "$here/softphone_register.xml" -key aor "$aor" -key domain "${aor#*@}" \
   -au "$(jq -r .username <<<"$credentials")" -ap "$(jq -r .password <<<"$credentials")" \
+  -i "$net.6" -p 5060 -m 1 -trace_logs -log_file "$work/phone-actions.log" \
+  -timeout 60s -timeout_error -nostdin >"$work/phone-register.log" 2>&1 || fail "the softphone did not register on gw-a"
+grep -q registered "$work/phone-actions.log" || fail "the softphone did not log its registration"
+# The answering half listens where the REGISTER came from: the gateway's requests for the phone go to that flow.
+ip netns exec "pp$id-phone" sipp -sf "$here/softphone_answer.xml" \
   -i "$net.6" -p 5060 -mi "$net.6" -mp 21000 -m 1 -trace_logs -log_file "$work/phone-actions.log" \
   -timeout 60s -timeout_error -nostdin >"$work/phone.log" 2>&1 &
 phone=$!
 pids+=($phone)
-wait_for 30 "the softphone to register" grep -q registered "$work/phone-actions.log"
+wait_for 30 "the softphone to listen" bash -c "ip netns exec pp$id-phone ss -ulnH | grep -q '$net.6:5060'"
 carrier "$net.3" 1 carrier-cross || fail "carrier call into gw-b"
 wait "$phone" || fail "the softphone did not get the call through to its end"
 grep -q "invite-from $net.2 " "$work/phone-actions.log" || fail "the INVITE did not come from gw-a: $(grep invite-from "$work/phone-actions.log")"
