@@ -4,14 +4,15 @@ namespace PhonePlatform.Gateway.IntegrationTests.MultiHost;
 
 /// <summary>
 /// The cluster on several hosts (issue 11): <c>tests/multihost/cluster-test.sh</c> builds a network of namespaces with a
-/// Kamailio edge, two gateway hosts (the real API host with <c>--role api,gateway</c>, one database), a sipp carrier
-/// and a sipp UDP softphone, and proves the spread over both gateways, a call entering B answered by a phone registered
-/// on A, and failover to B after <c>kill -9</c> of A. The script's output is the failure message.
+/// Kamailio edge, two gateway hosts (the real API host with <c>--role api,gateway,sms</c>, one database), a sipp carrier
+/// beside the SMSC simulator, and a sipp UDP softphone, and proves the spread over both gateways, a call entering B
+/// answered by a phone registered on A, each SMS submitted exactly once by the two hosts' workers together, and
+/// failover to B after <c>kill -9</c> of A. The script's output is the failure message.
 /// </summary>
 public sealed class MultiHostClusterTests
 {
     [MultiHostFact]
-    public async Task Cluster_SpreadsCalls_AnswersAcrossNodes_AndFailsOverWhenAGatewayDies()
+    public async Task Cluster_SpreadsCalls_AnswersAcrossNodes_SendsEachSmsOnce_AndFailsOverWhenAGatewayDies()
     {
         var repository = FindRepository();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";
