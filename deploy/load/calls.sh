@@ -6,12 +6,14 @@
 # The gateway is tools/PhonePlatform.CallLoad: the real B2BUA, SIP/UDP, RTP legs and voicemail into the encrypted
 # blob store, directories in memory (PostgreSQL is not in the loop). Three phases:
 #   1. setup rate into voicemail: a sipp carrier calls a workspace number at each rate of PP_LOAD_RATES for
-#      PP_LOAD_STEP_SECONDS, 1 s calls (answer, greeting, record, BYE);
+#      PP_LOAD_STEP_SECONDS, 2 s calls (answer, 0.8 s greeting, record 1.2 s of the caller's audio, BYE, store);
 #   2. setup rate through to a carrier: sipp devices dial out through the gateway to a sipp UAS carrier;
 #   3. concurrency: PP_LOAD_CONCURRENT calls through to the carrier opened at PP_LOAD_RAMP calls/s and held 30 s,
 #      each sending 7 s of A-law audio that the carrier echoes back.
 # Figures: calls completed/failed (sipp), achieved setups/s, mean INVITE->200 time (sipp rtd), gateway CPU (% of
-# one core, from its own process CPU time), peak concurrent calls and calls that ended with audio on both legs.
+# one core, from its own process CPU time), peak concurrent calls and calls that ended with audio on both legs; the
+# gateway's CSV (gateway.csv) also samples the thread pool (threads, queued work items), live SIP transactions and
+# requests the SIP stack dropped (per-source rate limit, other), once a second.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/load/lib.sh
@@ -87,7 +89,7 @@ PY
 
 echo "phase,offered_per_s,completed,failed,setups_per_s,invite_to_200_ms,gateway_cpu_pct,load1" | tee "$OUT/steps.csv"
 for rate in $RATES; do
-  run_step "voicemail-$rate" "$SCENARIOS/trunk_calls_voicemail.xml" +15557654321 "$rate" $((rate * STEP)) $((rate * 4)) 1000 127.0.0.2
+  run_step "voicemail-$rate" "$SCENARIOS/trunk_calls_voicemail.xml" +15557654321 "$rate" $((rate * STEP)) $((rate * 4)) 2000 127.0.0.2
 done
 for rate in $THROUGH_RATES; do
   run_step "through-$rate" "$SCENARIOS/device_calls_carrier.xml" +15551234567 "$rate" $((rate * STEP)) $((rate * 4)) 1000 127.0.0.1
@@ -114,6 +116,8 @@ with open(out, 'w') as f:
 peak = max(int(r[2]) for r in window)
 last = rows[-1]
 print(f"peak concurrent calls: {peak}; answered {last[4]}, ended {last[5]}, ended with audio on every leg {last[6]}, failed {last[7]}, voicemails stored {last[8]}")
+print(f"thread pool: at most {max(int(r[11]) for r in rows)} threads and {max(int(r[12]) for r in rows)} queued work items; "
+      f"SIP transactions at most {max(int(r[14]) for r in rows)}; requests dropped: {last[15]} rate limited, {last[16]} other")
 PY
 
 deploy/load/plot-calls.sh "$OUT"

@@ -17,4 +17,10 @@ public interface ISipRequestHandler
     /// should be ended with BYE, or a peer that vanished after the answer leaves the call (and its media) open.
     /// </summary>
     ValueTask OnAckTimedOutAsync(SipResponse unacknowledged) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// A source the TU has an agreement with (a carrier trunk's allowed address, a peer node): all its calls arrive from
+    /// one address, so the per-source rate limit, sized for one device, must not apply to it.
+    /// </summary>
+    bool IsTrustedPeer(SipEndPoint source) => false;
 }

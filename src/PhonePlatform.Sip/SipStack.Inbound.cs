@@ -47,7 +47,8 @@ public sealed partial class SipStack
 
     private async ValueTask OnRequestAsync(SipTransport transport, SipEndPoint source, SipRequest request)
     {
-        if (!rateLimiter.TryAcquire(source.Address.Address))
+        // A carrier sends every call of its customers from one address: only untrusted sources are limited.
+        if (!rateLimiter.TryAcquire(source.Address.Address) && RequestHandler?.IsTrustedPeer(source) != true)
         {
             MessageDropped?.Invoke(source, "rate limited");
             return;

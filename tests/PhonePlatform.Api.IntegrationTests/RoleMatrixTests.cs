@@ -100,6 +100,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
             (Permission.NumbersRead, () => client.GetAsync($"/v1/recordings/{Guid.NewGuid()}")),
             (Permission.NumbersRead, () => client.GetAsync($"/v1/recordings/{Guid.NewGuid()}/audio")),
             (Permission.NumbersUse, () => client.DeleteAsync($"/v1/calls/{Guid.NewGuid()}")),
+            (Permission.NumbersUse, () => client.PostAsync($"/v1/calls/{Guid.NewGuid()}/recording", null)),
+            (Permission.NumbersUse, () => client.DeleteAsync($"/v1/calls/{Guid.NewGuid()}/recording")),
             (Permission.NumbersUse, () => client.PostAsync($"/v1/voicemails/{Guid.NewGuid()}/listened", null)),
             (Permission.NumbersUse, () => client.DeleteAsync($"/v1/voicemails/{Guid.NewGuid()}")),
             (Permission.NumbersManage, () => client.GetAsync($"/v1/numbers/{fixture.NumberId}/call-settings")),

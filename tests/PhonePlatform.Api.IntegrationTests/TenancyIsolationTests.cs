@@ -110,6 +110,8 @@ public sealed class TenancyIsolationTests(TenancyFixture fixture) : IClassFixtur
         ("PUT", $"/v1/contacts/{fixture.ContactA}", new ContactRequest("Mallory")),
         ("DELETE", $"/v1/contacts/{fixture.ContactA}", null),
         ("GET", $"/v1/calls/{fixture.CallA}", null),
+        ("POST", $"/v1/calls/{fixture.CallA}/recording", null),
+        ("DELETE", $"/v1/calls/{fixture.CallA}/recording", null),
         ("DELETE", $"/v1/calls/{fixture.CallA}", null),
         ("GET", $"/v1/recordings/{fixture.RecordingA}", null),
         ("GET", $"/v1/recordings/{fixture.RecordingA}/audio", null),

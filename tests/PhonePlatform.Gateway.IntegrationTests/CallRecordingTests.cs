@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using PhonePlatform.Crypto;
 using PhonePlatform.Gateway.Media;
@@ -111,32 +110,9 @@ public sealed class CallRecordingTests : IAsyncDisposable
 
     private async Task<(short[] Left, short[] Right)> ReadStereoAsync(Guid workspaceId, string blobName)
     {
-        var plain = await blobs.OpenReadAsync(workspaceId, blobName);
-        var reader = await WavReader.OpenAsync(plain);
-        await using (reader)
-        {
-            Assert.Equal(new WavFormat(WavEncoding.Pcm16, 8000, 2), reader.Format);
-            using var pcm = new MemoryStream();
-            var buffer = new byte[4096];
-            int read;
-            while ((read = await reader.ReadAsync(buffer)) > 0)
-            {
-                pcm.Write(buffer, 0, read);
-            }
-
-            var frames = (int)(pcm.Length / 4);
-            var left = new short[frames];
-            var right = new short[frames];
-            var bytes = pcm.GetBuffer();
-            for (var i = 0; i < frames; i++)
-            {
-                left[i] = BinaryPrimitives.ReadInt16LittleEndian(bytes.AsSpan(i * 4));
-                right[i] = BinaryPrimitives.ReadInt16LittleEndian(bytes.AsSpan((i * 4) + 2));
-            }
-
-            Assert.True(frames >= 16_000, $"only {frames} frames recorded");
-            return (left, right);
-        }
+        var (left, right) = await RecordedWav.ReadStereoAsync(blobs, workspaceId, blobName);
+        Assert.True(left.Length >= 16_000, $"only {left.Length} frames recorded");
+        return (left, right);
     }
 
     private sealed class ListRepository(List<RecordedCall> filed) : ICallRecordingRepository

@@ -3,6 +3,7 @@ using System.Net;
 using PhonePlatform.Crypto;
 using PhonePlatform.Gateway.Calls;
 using PhonePlatform.Gateway.Media;
+using PhonePlatform.Gateway.Recording;
 using PhonePlatform.Gateway.Voicemail;
 using PhonePlatform.Media.Transport;
 using PhonePlatform.Sip;
@@ -14,7 +15,7 @@ using PhonePlatform.Sip.Trunks;
 namespace PhonePlatform.Gateway.IntegrationTests;
 
 /// <summary>A real gateway on loopback: SIP stack on UDP, RTP legs, encrypted blob store in a temporary folder.</summary>
-internal sealed class GatewayHarness : IAsyncDisposable, IVoicemailRepository, IDeviceDirectory, INumberCallSettings, ICallObserver
+internal sealed class GatewayHarness : IAsyncDisposable, IVoicemailRepository, IDeviceDirectory, INumberCallSettings, ICallObserver, ICallRecordingRepository
 {
     private readonly string folder = Directory.CreateTempSubdirectory("pp-gateway-").FullName;
     private readonly LocalKeyProvider keyProvider;
@@ -38,6 +39,7 @@ internal sealed class GatewayHarness : IAsyncDisposable, IVoicemailRepository, I
         {
             CallSettings = this,
             Observer = this,
+            Recordings = new CallRecordings(new UncataloguedWorkspaceBlobs(Blobs), this, TimeProvider.System),
             Options = new B2buaOptions { RingTimeout = TimeSpan.FromSeconds(20), MenuTimeout = TimeSpan.FromSeconds(20), TrunkSetupTimeout = TimeSpan.FromSeconds(2) },
         };
         stack.RequestHandler = B2bua;
@@ -70,6 +72,9 @@ internal sealed class GatewayHarness : IAsyncDisposable, IVoicemailRepository, I
     public NumberCallPolicy Policy { get; set; } = NumberCallPolicy.Default;
 
     public ConcurrentQueue<CallEvent> Ringing { get; } = new();
+
+    /// <summary>Recordings filed (the API host adds a CallRecording row).</summary>
+    public ConcurrentQueue<RecordedCall> Recorded { get; } = new();
 
     public ConcurrentQueue<CallEnded> Ended { get; } = new();
 
@@ -123,6 +128,12 @@ internal sealed class GatewayHarness : IAsyncDisposable, IVoicemailRepository, I
     public Task AddAsync(VoicemailMessage message, CancellationToken cancellationToken)
     {
         Voicemails.Enqueue(message);
+        return Task.CompletedTask;
+    }
+
+    Task ICallRecordingRepository.AddAsync(RecordedCall recording, CancellationToken cancellationToken)
+    {
+        Recorded.Enqueue(recording);
         return Task.CompletedTask;
     }
 

@@ -7,6 +7,7 @@ using PhonePlatform.Gateway.Media;
 using PhonePlatform.Gateway.Voicemail;
 using PhonePlatform.Media.Transport;
 using PhonePlatform.Sip;
+using PhonePlatform.Sip.Protection;
 using PhonePlatform.Sip.Registrar;
 using PhonePlatform.Sip.Transactions;
 using PhonePlatform.Sip.Transports;
@@ -22,7 +23,7 @@ internal sealed class GatewayLoadHost : IAsyncDisposable, IDeviceDirectory
 {
     public const string VoicemailNumber = "+15557654321";
 
-    public const string StatsHeader = "elapsed_s,cpu_s,active_calls,active_legs,answered,ended,ended_with_audio,failed,voicemails,packets_received,heap_mb";
+    public const string StatsHeader = "elapsed_s,cpu_s,active_calls,active_legs,answered,ended,ended_with_audio,failed,voicemails,packets_received,heap_mb,threadpool_threads,threadpool_pending,threadpool_completed,sip_transactions,sip_rate_limited,sip_dropped_other";
 
     private static readonly Guid Workspace = Guid.CreateVersion7();
     private readonly string folder = Directory.CreateTempSubdirectory("pp-callload-").FullName;
@@ -33,10 +34,13 @@ internal sealed class GatewayLoadHost : IAsyncDisposable, IDeviceDirectory
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly SipStack stack;
     private readonly B2bua b2bua;
+    private long sipRateLimited;
+    private long sipDroppedOther;
 
     private GatewayLoadHost(SipStack stack, GatewayLoadOptions options)
     {
         this.stack = stack;
+        stack.MessageDropped += (_, reason) => Interlocked.Increment(ref reason == "rate limited" ? ref sipRateLimited : ref sipDroppedOther);
         keyProvider = new LocalKeyProvider(new LocalKeyProviderOptions { MasterKeyPath = Path.Combine(folder, "master.key") });
         keyring = new WorkspaceKeyring(keyProvider, new InMemoryWrappedKeyStore(), new WorkspaceKeyringOptions(), TimeProvider.System);
         var blobs = new EncryptedBlobStore(
@@ -74,7 +78,10 @@ internal sealed class GatewayLoadHost : IAsyncDisposable, IDeviceDirectory
     public static async Task<GatewayLoadHost> StartAsync(GatewayLoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var stack = new SipStack(new SipStackOptions(), TimeProvider.System);
+        // sipp plays every device from one address (127.0.0.1), where real devices each have their own: the per-source
+        // limit (sized for one device) would measure sipp, not the gateway. The carrier is exempt as a trusted peer.
+        var devices = new SipProtectionOptions { RequestsPerSecondPerSource = options.DeviceRequestsPerSecond, BurstPerSource = options.DeviceRequestsPerSecond };
+        var stack = new SipStack(new SipStackOptions { Protection = devices }, TimeProvider.System);
         stack.AddTransport(new UdpSipTransport(new IPEndPoint(options.Address, options.SipPort)));
         var host = new GatewayLoadHost(stack, options);
         await stack.StartAsync();
@@ -89,7 +96,7 @@ internal sealed class GatewayLoadHost : IAsyncDisposable, IDeviceDirectory
         using var process = Process.GetCurrentProcess();
         var answeredThenEnded = tally.Ended - tally.Failed;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{clock.Elapsed.TotalSeconds:F1},{process.TotalProcessorTime.TotalSeconds:F2},{tally.Answered - answeredThenEnded},{b2bua.ActiveCallCount},{tally.Answered},{tally.Ended},{tally.EndedWithAudio},{tally.Failed},{voicemails.Stored},{tally.PacketsReceived},{GC.GetTotalMemory(false) / 1048576.0:F0}");
+            $"{clock.Elapsed.TotalSeconds:F1},{process.TotalProcessorTime.TotalSeconds:F2},{tally.Answered - answeredThenEnded},{b2bua.ActiveCallCount},{tally.Answered},{tally.Ended},{tally.EndedWithAudio},{tally.Failed},{voicemails.Stored},{tally.PacketsReceived},{GC.GetTotalMemory(false) / 1048576.0:F0},{ThreadPool.ThreadCount},{ThreadPool.PendingWorkItemCount},{ThreadPool.CompletedWorkItemCount},{stack.ActiveTransactionCount},{Interlocked.Read(ref sipRateLimited)},{Interlocked.Read(ref sipDroppedOther)}");
     }
 
     public async ValueTask DisposeAsync()

@@ -22,7 +22,8 @@ await using var host = await GatewayLoadHost.StartAsync(new GatewayLoadOptions(
     LastMediaPort: Option("last-media-port", 29999),
     VoicemailSeconds: Option("voicemail-seconds", 30),
     Address: IPAddress.Loopback,
-    CarrierSource: IPAddress.Parse(options.GetValueOrDefault("carrier-source", "127.0.0.2"))));
+    CarrierSource: IPAddress.Parse(options.GetValueOrDefault("carrier-source", "127.0.0.2")),
+    DeviceRequestsPerSecond: Option("device-requests-per-second", 100_000)));
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"READY {host.SipPort}"));
 Console.WriteLine(GatewayLoadHost.StatsHeader);

@@ -17,7 +17,7 @@ namespace PhonePlatform.Api.Endpoints;
 
 /// <summary>
 /// <c>/v1/calls</c> (call records, newest first) and <c>/v1/recordings</c>. Read with <c>numbers:read</c> within
-/// need-to-know (<see cref="CallVisibility"/>); deleting needs <c>numbers:use</c> and a use grant.
+/// need-to-know (<see cref="CallVisibility"/>); deleting, and starting/stopping the recording of a live call (<c>/v1/calls/{id}/recording</c>), need <c>numbers:use</c> and a use grant.
 /// </summary>
 public static class CallEndpoints
 {
@@ -28,6 +28,8 @@ public static class CallEndpoints
         calls.MapGet("/", ListAsync).RequirePermission(Permission.NumbersRead);
         calls.MapGet("/{id:guid}", GetAsync).RequirePermission(Permission.NumbersRead);
         calls.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permission.NumbersUse);
+        calls.MapPost("/{id:guid}/recording", StartRecordingAsync).RequirePermission(Permission.NumbersUse);
+        calls.MapDelete("/{id:guid}/recording", StopRecordingAsync).RequirePermission(Permission.NumbersUse);
 
         var recordings = v1.MapGroup("/recordings").WithTags("Calls");
         recordings.MapGet("/{id:guid}", GetRecordingAsync).RequirePermission(Permission.NumbersRead);
@@ -113,6 +115,14 @@ public static class CallEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, Caller caller, DeleteCall useCase, CancellationToken cancellationToken) =>
         (await useCase.ExecuteAsync(caller, id, cancellationToken)).ToNoContent();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> StartRecordingAsync(
+        Guid id, Caller caller, LiveCallRecording useCase, CancellationToken cancellationToken) =>
+        (await useCase.StartAsync(caller, id, cancellationToken)).ToNoContent();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> StopRecordingAsync(
+        Guid id, Caller caller, LiveCallRecording useCase, CancellationToken cancellationToken) =>
+        (await useCase.StopAsync(caller, id, cancellationToken)).ToNoContent();
 
     private static async Task<Results<Ok<RecordingResponse>, ProblemHttpResult>> GetRecordingAsync(
         Guid id, Caller caller, PhonePlatformDbContext db, CancellationToken cancellationToken) =>

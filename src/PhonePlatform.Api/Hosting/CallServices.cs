@@ -18,6 +18,7 @@ public static class CallServices
         services.AddSingleton<ICallObserver>(sp => sp.GetRequiredService<CallRecordObserver>());
         services.AddHostedService(sp => sp.GetRequiredService<CallRecordObserver>());
         services.AddScoped<DeleteCall>();
+        services.AddScoped(sp => new LiveCallRecording(sp.GetRequiredService<Data.PhonePlatformDbContext>(), sp.GetRequiredService<Data.AuditLog>(), sp.GetService<B2bua>()));
         services.AddScoped<DeleteVoicemail>();
         services.AddScoped<NumberCallSettingsService>();
         return services;

@@ -101,6 +101,10 @@ public sealed class BrowserSipEdge : IHostedService, ISipRequestHandler, IAsyncD
 
     public ValueTask OnAckAsync(SipRequest ack, SipEndPoint source) => Calls?.OnAckAsync(ack, source) ?? ValueTask.CompletedTask;
 
+    public ValueTask OnAckTimedOutAsync(SipResponse unacknowledged) => Calls?.OnAckTimedOutAsync(unacknowledged) ?? ValueTask.CompletedTask;
+
+    public bool IsTrustedPeer(SipEndPoint source) => Calls?.IsTrustedPeer(source) == true;
+
     // The container disposes this instance twice (as itself and as the hosted service it also is).
     public ValueTask DisposeAsync() => Interlocked.Exchange(ref disposed, 1) == 0 ? stack.DisposeAsync() : ValueTask.CompletedTask;
 }

@@ -80,6 +80,11 @@ public sealed partial class B2bua(
         }
     }
 
+    /// <summary>Carriers (by their allowed source addresses, never over WebSocket) and the other gateway nodes.</summary>
+    public bool IsTrustedPeer(SipEndPoint source) =>
+        Cluster?.IsPeer(source) == true
+        || (source.Transport is not (SipTransportKind.WebSocket or SipTransportKind.SecureWebSocket) && trunks.FindBySource(source.Address.Address) is not null);
+
     /// <summary>Waits for every call's background work (voicemail storage) to finish; for shutdown and tests.</summary>
     public Task DrainAsync() => Task.WhenAll(running.Values);
 
@@ -218,6 +223,7 @@ public sealed partial class B2bua(
         WatchMedia(call, call.Second);
         WireDigits(call, call.First);
         WireDigits(call, call.Second);
+        RecordByPolicy(call);
     }
 
     /// <summary>RFC 4733 events of <paramref name="leg"/> reach call control (once per leg, whenever the leg joined the call).</summary>

@@ -18,6 +18,7 @@ public sealed class MediaBridge : IDisposable
     private readonly RtpStreamRewriter toSecond = NewRewriter();
     private readonly RtpStreamRewriter toFirst = NewRewriter();
     private CallRecorder? recorder;
+    private bool paused;
 
     private MediaBridge(MediaLeg first, MediaLeg second)
     {
@@ -46,6 +47,13 @@ public sealed class MediaBridge : IDisposable
         set => Volatile.Write(ref recorder, value);
     }
 
+    /// <summary>While true nothing is relayed (a prompt such as the recording announcement plays to both legs instead).</summary>
+    public bool Paused
+    {
+        get => Volatile.Read(ref paused);
+        set => Volatile.Write(ref paused, value);
+    }
+
     /// <summary>Raised once when the bridge is taken down (the call ended or the legs are re-bridged).</summary>
     public event Action? Disconnected;
 
@@ -58,7 +66,7 @@ public sealed class MediaBridge : IDisposable
 
     private void Forward(ReadOnlySpan<byte> packet, in RtpHeader header, MediaLeg source, MediaLeg target, RtpStreamRewriter rewriter, RecorderChannel channel)
     {
-        if (packet.Length > MaxPacket || source.Negotiation is not { } from || target.Negotiation is not { } to)
+        if (Paused || packet.Length > MaxPacket || source.Negotiation is not { } from || target.Negotiation is not { } to)
         {
             return;
         }

@@ -9,8 +9,12 @@ public sealed record SipProtectionOptions
     /// <summary>Burst allowance above the sustained rate.</summary>
     public int BurstPerSource { get; init; } = 100;
 
-    /// <summary>Server plus client transactions alive at once; new requests beyond this get 503 with Retry-After.</summary>
-    public int MaxTransactionsInFlight { get; init; } = 10_000;
+    /// <summary>
+    /// Server plus client transactions alive at once; new requests beyond this get 503 with Retry-After. Over UDP a
+    /// completed non-INVITE transaction lives 64*T1 = 32 s (Timer J, RFC 3261 §17.2.2), so 300 call setups a second
+    /// keep ~20,000 alive (the BYEs of both legs); the cap leaves room for bursts above that.
+    /// </summary>
+    public int MaxTransactionsInFlight { get; init; } = 50_000;
 
     /// <summary>User-Agent substrings of SIP scanners (SIPVicious and friends); matching requests are dropped silently.</summary>
     public IReadOnlyList<string> ScannerUserAgents { get; init; } =

@@ -42,6 +42,25 @@ public sealed class ProtectionTests
     }
 
     [Fact]
+    public async Task Flood_FromATrustedPeer_IsNotRateLimited()
+    {
+        // A carrier sends all its calls from one address: hundreds of requests a second are its normal traffic.
+        var f = new StackFixture(options: new SipStackOptions { Protection = new SipProtectionOptions { RequestsPerSecondPerSource = 2, BurstPerSource = 5 } });
+        var handler = new RecordingHandler(200) { TrustsEverySource = true };
+        var dropped = 0;
+        f.Stack.MessageDropped += (_, _) => dropped++;
+        f.Stack.RequestHandler = handler;
+
+        for (var i = 0; i < 20; i++)
+        {
+            await f.Transport.InjectAsync(Messages.Request(SipMethods.Options, branch: "z9hG4bKtrunk" + i));
+        }
+
+        Assert.Equal(20, handler.Requests.Count);
+        Assert.Equal(0, dropped);
+    }
+
+    [Fact]
     public async Task TransactionCap_Reached_Gets503WithRetryAfter()
     {
         var f = new StackFixture(options: new SipStackOptions { Protection = new SipProtectionOptions { MaxTransactionsInFlight = 2 } });

@@ -44,6 +44,11 @@ public sealed class RecordingHandler(int? answer) : ISipRequestHandler
 
     public List<SipResponse> UnacknowledgedAnswers { get; } = [];
 
+    /// <summary>Every source is a trusted peer (a carrier trunk), exempt from the per-source rate limit.</summary>
+    public bool TrustsEverySource { get; init; }
+
+    public bool IsTrustedPeer(SipEndPoint source) => TrustsEverySource;
+
     public async ValueTask OnRequestAsync(SipServerTransaction transaction)
     {
         Requests.Add(transaction);
