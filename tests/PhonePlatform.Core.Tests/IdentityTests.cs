@@ -173,10 +173,10 @@ public sealed class IdentityTests
     [Fact]
     public void SessionToken_IsRandomAndStoredAsHash()
     {
-        var (token, hash) = SessionToken.Create();
-        Assert.StartsWith(SessionToken.Scheme, token, StringComparison.Ordinal);
+        var (token, hash) = OpaqueToken.Session.Create();
+        Assert.StartsWith(OpaqueToken.Session.Scheme, token, StringComparison.Ordinal);
         Assert.Equal(64, hash.Length);
-        Assert.Equal(hash, SessionToken.Hash(token));
-        Assert.NotEqual(token, SessionToken.Create().Token);
+        Assert.Equal(hash, OpaqueToken.Hash(token));
+        Assert.NotEqual(token, OpaqueToken.Session.Create().Token);
     }
 }

@@ -36,7 +36,7 @@ public sealed class TokenAuthenticationHandler(
 
         var caller = ApiKeyToken.TryReadPrefix(token, out var prefix)
             ? await FromApiKeyAsync(token, prefix)
-            : SessionToken.LooksLikeOne(token) ? await FromSessionAsync(token) : null;
+            : OpaqueToken.Session.LooksLikeOne(token) ? await FromSessionAsync(token) : null;
         if (caller is null)
         {
             return AuthenticateResult.Fail("Invalid or expired token.");
@@ -95,7 +95,7 @@ public sealed class TokenAuthenticationHandler(
 
     private async Task<Caller?> FromSessionAsync(string token)
     {
-        var hash = SessionToken.Hash(token);
+        var hash = OpaqueToken.Hash(token);
         var now = time.GetUtcNow();
         var found = await (
                 from s in db.Sessions.IgnoreQueryFilters()

@@ -87,7 +87,7 @@ public sealed class Login(
 
         user.FailedLoginCount = 0;
         user.LockedUntil = null;
-        var (token, hash) = SessionToken.Create();
+        var (token, hash) = OpaqueToken.Session.Create();
         db.UseWorkspace(chosen);
         var session = new Session { UserId = user.Id, TokenHash = hash, CreatedAt = now, ExpiresAt = now + options.Value.SessionLifetime };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

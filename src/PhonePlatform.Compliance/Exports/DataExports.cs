@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PhonePlatform.Core.Compliance;
+using PhonePlatform.Core.Identity;
 using PhonePlatform.Data;
 
 namespace PhonePlatform.Compliance.Exports;
@@ -57,7 +58,7 @@ public sealed class DataExports(PhonePlatformDbContext db, AuditLog audit, TimeP
             return null;
         }
 
-        var (token, hash) = ExportLinkToken.Create();
+        var (token, hash) = OpaqueToken.ExportLink.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         export.LinkTokenHash = hash;
         export.LinkIssuedAt = now;

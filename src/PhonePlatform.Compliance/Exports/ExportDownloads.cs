@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PhonePlatform.Core.Compliance;
+using PhonePlatform.Core.Identity;
 using PhonePlatform.Crypto;
 using PhonePlatform.Data;
 
@@ -16,7 +17,7 @@ public sealed class ExportDownloads(NpgsqlDataSource dataSource, IServiceScopeFa
     /// <summary>The decrypted ZIP of the link's export, or null for an unknown, used or expired link.</summary>
     public async Task<ExportDownload?> RedeemAsync(string token, string? ip, CancellationToken cancellationToken)
     {
-        if (!ExportLinkToken.LooksLikeOne(token))
+        if (!OpaqueToken.ExportLink.LooksLikeOne(token))
         {
             return null;
         }
@@ -33,7 +34,7 @@ public sealed class ExportDownloads(NpgsqlDataSource dataSource, IServiceScopeFa
             RETURNING "Id", "WorkspaceId", "RequestedByUserId", "Scope", "Size"
             """))
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = ExportLinkToken.Hash(token) });
+            command.Parameters.Add(new NpgsqlParameter { Value = OpaqueToken.Hash(token) });
             command.Parameters.Add(new NpgsqlParameter { Value = now });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
