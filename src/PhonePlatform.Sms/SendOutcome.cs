@@ -8,6 +8,7 @@ public enum SendRefusal
     InvalidDestination,
     InvalidBody,
     OptedOut,
+    Forbidden,
 }
 
 /// <summary>A message accepted into the outbox: its id and the segment plan computed before sending.</summary>

@@ -27,8 +27,14 @@ public sealed class SmsOptions
     /// <summary>How long a claim lasts; a worker killed mid-send leaves entries that another worker claims after it.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Wait between polls of an empty outbox.</summary>
+    /// <summary>First wait after a poll found the outbox empty (doubled while it stays empty).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Longest wait between polls of an empty outbox. Messages queued by this process, or announced by another one
+    /// through NOTIFY, wake the worker at once; this bounds the delay when a wake-up is missed.
+    /// </summary>
+    public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>First retry delay after a transient error, doubled per attempt up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -20,7 +20,13 @@ namespace PhonePlatform.Sms;
 /// reason.
 /// </summary>
 public sealed class SmsOutboxWorker(
-    IServiceScopeFactory scopes, NpgsqlDataSource dataSource, SmsCarrierRouter carriers, SmsOptions options, TimeProvider time, ILogger<SmsOutboxWorker> logger)
+    IServiceScopeFactory scopes,
+    NpgsqlDataSource dataSource,
+    SmsCarrierRouter carriers,
+    SmsOptions options,
+    SmsOutboxSignal signal,
+    TimeProvider time,
+    ILogger<SmsOutboxWorker> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,14 +43,23 @@ public sealed class SmsOutboxWorker(
 
     private async Task RunLoopAsync(CancellationToken stoppingToken)
     {
+        // An empty outbox is polled at PollInterval, doubling up to IdlePollInterval, so an idle worker costs next to
+        // nothing; a message queued in this process (or announced by NOTIFY) wakes it at once.
+        var idle = options.PollInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wake = signal.Next();
             try
             {
-                if (await RunRoundAsync(stoppingToken) < options.BatchSize)
+                if (await RunRoundAsync(stoppingToken) >= options.BatchSize)
                 {
-                    await Task.Delay(options.PollInterval, time, stoppingToken);
+                    idle = options.PollInterval;
+                    continue;
                 }
+
+                await Task.WhenAny(wake, Task.Delay(idle, time, stoppingToken));
+                stoppingToken.ThrowIfCancellationRequested();
+                idle = wake.IsCompleted ? options.PollInterval : Min(idle * 2, options.IdlePollInterval);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -57,6 +72,8 @@ public sealed class SmsOutboxWorker(
             }
         }
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>Claims one batch and sends it; returns how many entries were claimed.</summary>
     public async Task<int> RunRoundAsync(CancellationToken cancellationToken)

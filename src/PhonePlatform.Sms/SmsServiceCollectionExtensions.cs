@@ -18,6 +18,7 @@ public static class SmsServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton<SmsIngress>();
+        services.AddSingleton<SmsOutboxSignal>();
         services.AddScoped<ReceiptProcessor>();
         services.AddScoped<SendMessage>();
         services.AddScoped<InboundProcessor>();

@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 using PhonePlatform.Api.Auth;
 using PhonePlatform.Api.Contracts;
 using PhonePlatform.Api.Problems;
@@ -9,8 +9,10 @@ using PhonePlatform.Sms;
 namespace PhonePlatform.Api.UseCases;
 
 /// <summary>
-/// <c>POST /v1/messages</c>: resolves the sending number (id or E.164), checks that the caller may use it, and hands
-/// the message to <see cref="SendMessage"/> (message + outbox row in one transaction).
+/// <c>POST /v1/messages</c>: selects the sending number (id or E.164) and hands the message to
+/// <see cref="SendMessage"/>, which reads the number, the recipient's opt-out and the conversation in one query, asks
+/// <see cref="NumberScope.MayUseAsync"/> whether the caller may use the number (free for callers that see every
+/// number), and writes the message + outbox row in one transaction.
 /// </summary>
 public sealed class SendSms(PhonePlatformDbContext db, SendMessage sendMessage)
 {
@@ -30,37 +32,33 @@ public sealed class SendSms(PhonePlatformDbContext db, SendMessage sendMessage)
             return Failure.Validation("body", $"The body must have 1 to {SendMessage.MaxBodyLength} characters.");
         }
 
-        if (await FindNumberAsync(request.From, cancellationToken) is not { } numberId)
+        if (SelectNumber(request.From) is not { } from)
         {
             return Failure.NotFound("Number");
         }
 
-        if (!await NumberScope.MayUseAsync(db, caller, numberId, cancellationToken))
-        {
-            return Failure.Forbidden("You may not send messages from this number; ask an admin for use access to it.");
-        }
-
-        var outcome = await sendMessage.ExecuteAsync(numberId, request.To, request.Body, cancellationToken);
+        var outcome = await sendMessage.ExecuteAsync(
+            from, request.To, request.Body, (numberId, ct) => NumberScope.MayUseAsync(db, caller, numberId, ct), cancellationToken);
         return outcome.Refusal switch
         {
             SendRefusal.None => new SendMessageResponse(
                 outcome.Accepted!.MessageId, outcome.Accepted.ConversationId, "queued", outcome.Accepted.Encoding.ToLowerInvariant(), outcome.Accepted.Segments),
             SendRefusal.OptedOut => OptedOut(outcome.Detail!),
             SendRefusal.UnknownNumber => Failure.NotFound("Number"),
+            SendRefusal.Forbidden => Failure.Forbidden("You may not send messages from this number; ask an admin for use access to it."),
             SendRefusal.InvalidDestination => Failure.Validation("to", outcome.Detail!),
             _ => Failure.Validation("body", outcome.Detail!),
         };
     }
 
-    private async Task<Guid?> FindNumberAsync(string from, CancellationToken cancellationToken)
+    /// <summary>The sending number by id or E.164; it is looked up with the rest of the send in one query.</summary>
+    private static Expression<Func<PhoneNumber, bool>>? SelectNumber(string from)
     {
         if (Guid.TryParse(from, out var id))
         {
-            return await db.PhoneNumbers.Where(n => n.Id == id).Select(n => (Guid?)n.Id).FirstOrDefaultAsync(cancellationToken);
+            return n => n.Id == id;
         }
 
-        return E164.TryNormalize(from, out var e164)
-            ? await db.PhoneNumbers.Where(n => n.E164 == e164).Select(n => (Guid?)n.Id).FirstOrDefaultAsync(cancellationToken)
-            : null;
+        return E164.TryNormalize(from, out var e164) ? n => n.E164 == e164 : null;
     }
 }
