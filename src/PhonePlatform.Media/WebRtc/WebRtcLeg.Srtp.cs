@@ -17,6 +17,8 @@ public sealed partial class WebRtcLeg
     private SrtpSession? inbound;
     private SrtpSession? outbound;
     private readonly EarlySrtpPackets earlyPackets = new();
+    private IPEndPoint? sendingTo;
+    private SocketAddress? sendingToAddress;
 
     /// <summary>Raised on the receive loop for every RTP packet that authenticated and decrypted.</summary>
     public event MediaPacketHandler? RtpReceived;
@@ -122,12 +124,22 @@ public sealed partial class WebRtcLeg
         {
             packet.CopyTo(buffer);
             int length;
+            SocketAddress address;
             lock (sendGate)
             {
                 if (outbound is null)
                 {
                     return false;
                 }
+
+                // Serialised once per destination, not per packet.
+                if (!ReferenceEquals(destination, sendingTo))
+                {
+                    sendingToAddress = destination.Serialize();
+                    sendingTo = destination;
+                }
+
+                address = sendingToAddress!;
 
                 if (rtcp)
                 {
@@ -141,7 +153,12 @@ public sealed partial class WebRtcLeg
                 }
             }
 
-            socket.Socket.SendTo(buffer.AsSpan(0, length), SocketFlags.None, destination);
+            if (route is not null)
+            {
+                return route.TrySend(buffer.AsSpan(0, length), address);
+            }
+
+            socket!.Socket.SendTo(buffer.AsSpan(0, length), SocketFlags.None, address);
             return true;
         }
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException or ArgumentException)

@@ -17,7 +17,7 @@ namespace PhonePlatform.Media.IntegrationTests.WebRtc;
 /// <summary>A leg on a real loopback socket, with a BouncyCastle DTLS client and hand-made STUN checks as the browser.</summary>
 public sealed class WebRtcLegUdpTests
 {
-    private const string BrowserUfrag = "MupT";
+    internal const string BrowserUfrag = "MupT";
     private static readonly MediaPortAllocator Ports = new(42_000, 42_999);
     private static readonly DtlsCertificate EngineCertificate = DtlsCertificate.Create();
     private static readonly DtlsCertificate BrowserCertificate = DtlsCertificate.Create();
@@ -270,7 +270,7 @@ public sealed class WebRtcLegUdpTests
         return string.Join("\r\n", lines);
     }
 
-    private static byte[] SendCheck(Socket socket, WebRtcLeg leg, bool useCandidate, string? password = null, bool sendOnly = false)
+    internal static byte[] SendCheck(Socket socket, WebRtcLeg leg, bool useCandidate, string? password = null, bool sendOnly = false)
     {
         var buffer = new byte[256];
         var transaction = new byte[12];
