@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using PhonePlatform.Media.Dtls;
 using PhonePlatform.Media.Srtp;
+using PhonePlatform.Media.Transport;
 
 namespace PhonePlatform.Media.WebRtc;
 
@@ -62,6 +63,7 @@ public sealed partial class WebRtcLeg
         if (!ice!.IsValidatedSource(source))
         {
             Counters.CountRtpDropped();
+            MediaDrops.Count(MediaDropReason.UnverifiedSource);
             return;
         }
 
@@ -95,6 +97,7 @@ public sealed partial class WebRtcLeg
             else
             {
                 Counters.CountRtpDropped();
+                MediaDrops.Count(session.LastDropReason);
             }
 
             return;
@@ -108,6 +111,7 @@ public sealed partial class WebRtcLeg
         else
         {
             Counters.CountRtpDropped();
+            MediaDrops.Count(session.LastDropReason);
         }
     }
 

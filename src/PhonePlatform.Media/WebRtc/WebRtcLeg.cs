@@ -221,12 +221,14 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
                 break;
             case MediaPacketKind.Dtls:
                 Counters.CountDtlsDroppedUnverifiedSource();
+                MediaDrops.Count(MediaDropReason.UnverifiedSource);
                 break;
             case MediaPacketKind.Rtp or MediaPacketKind.Rtcp:
                 HandleSrtp(buffer, length, lastSource!);
                 break;
             default:
                 Counters.CountUnknownDropped();
+                MediaDrops.Count(MediaDropReason.Malformed);
                 break;
         }
     }

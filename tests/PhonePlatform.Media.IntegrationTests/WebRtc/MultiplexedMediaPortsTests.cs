@@ -21,6 +21,7 @@ public sealed class MultiplexedMediaPortsTests
     public async Task TwoLegsOnOnePort_EachGetsOnlyItsBrowsersMedia_UnknownSourcesAndEndedLegsAreCountedAsNoRoute()
     {
         await using var shared = MultiplexedMediaPorts.Open(IPAddress.Loopback, Ports, count: 1);
+        var noRouteBefore = MediaDrops.Read(MediaDropReason.NoRoute);
         var options = new WebRtcLegOptions { Address = IPAddress.Loopback, Ports = Ports, Certificate = EngineCertificate, Multiplexed = shared };
         await using var first = await ConnectedBrowserAsync(WebRtcLeg.Open(options));
         await using var second = await ConnectedBrowserAsync(WebRtcLeg.Open(options));
@@ -49,6 +50,7 @@ public sealed class MultiplexedMediaPortsTests
         second.SendRtp(3);
         await WaitUntilAsync(() => shared.NoRouteDropped == 3 && second.Leg.Counters.RtpReceived == 3);
         Assert.Equal(0, second.Leg.Counters.RtpDropped);
+        Assert.True(MediaDrops.Read(MediaDropReason.NoRoute) >= noRouteBefore + 3);
     }
 
     private static async Task<Browser> ConnectedBrowserAsync(WebRtcLeg leg)

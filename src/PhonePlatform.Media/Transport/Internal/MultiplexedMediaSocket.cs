@@ -119,6 +119,7 @@ internal sealed class MultiplexedMediaSocket : IAsyncDisposable
             else
             {
                 Interlocked.Increment(ref noRouteDropped);
+                MediaDrops.Count(MediaDropReason.NoRoute);
             }
         }
         finally
