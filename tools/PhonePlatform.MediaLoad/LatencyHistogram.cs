@@ -1,18 +1,19 @@
 namespace PhonePlatform.MediaLoad;
 
-/// <summary>One-way latencies in 1 µs buckets up to 100 ms (one overflow bucket above); one per receiving thread.</summary>
+/// <summary>One-way latencies in 1 µs buckets up to 100 ms (one overflow bucket above); safe to record from several threads.</summary>
 internal sealed class LatencyHistogram
 {
     private const int Buckets = 100_000;
     private readonly long[] counts = new long[Buckets + 1];
+    private long count;
 
-    public long Count { get; private set; }
+    public long Count => Interlocked.Read(ref count);
 
     public void Record(TimeSpan latency)
     {
         var micros = (long)latency.TotalMicroseconds;
-        counts[Math.Clamp(micros, 0, Buckets)]++;
-        Count++;
+        Interlocked.Increment(ref counts[Math.Clamp(micros, 0, Buckets)]);
+        Interlocked.Increment(ref count);
     }
 
     public static LatencyHistogram Merge(IEnumerable<LatencyHistogram> histograms)
@@ -25,7 +26,7 @@ internal sealed class LatencyHistogram
                 merged.counts[i] += histogram.counts[i];
             }
 
-            merged.Count += histogram.Count;
+            merged.count += histogram.Count;
         }
 
         return merged;

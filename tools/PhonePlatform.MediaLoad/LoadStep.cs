@@ -6,12 +6,14 @@ using System.Security.Cryptography;
 using System.Text;
 using PhonePlatform.Media.Srtp;
 using PhonePlatform.Media.Stun;
+using PhonePlatform.Media.Transport;
 
 namespace PhonePlatform.MediaLoad;
 
 /// <summary>
 /// One step of the ramp: a fresh relay process with <c>calls</c> bridged calls, driven at 50 packets/s per call in
-/// both directions from a few shared generator sockets, then counted: what the generator sent, what the relay
+/// both directions (toward the WebRTC legs from one socket per call, as browsers would; toward the trunk sockets
+/// from a few shared ones), then counted: what the generator sent, what the relay
 /// forwarded, what came back, and the one-way time from send to receive through the relay.
 /// </summary>
 internal sealed class LoadStep : IDisposable
@@ -22,36 +24,44 @@ internal sealed class LoadStep : IDisposable
     private readonly int calls;
     private readonly LoadOptions options;
     private readonly string receiver;
+    private readonly string portMode;
     private readonly Socket[] browserSockets;
     private readonly Socket[] trunkSockets;
     private readonly GeneratorCall[] generatorCalls;
     private readonly LatencyHistogram[] histograms;
-    private readonly long[] receivedAtBrowser;
+    private readonly IAsyncDisposable?[] browserReceiving;
+    private long receivedAtBrowser;
     private readonly long[] receivedAtTrunk;
     private long stunAnswered;
     private volatile bool stopping;
 
-    private LoadStep(int calls, LoadOptions options, string receiver)
+    private LoadStep(int calls, LoadOptions options, string receiver, string portMode)
     {
         this.receiver = receiver;
+        this.portMode = portMode;
         this.calls = calls;
         this.options = options;
-        browserSockets = Enumerable.Range(0, options.Shards).Select(_ => Bound()).ToArray();
-        trunkSockets = Enumerable.Range(0, options.Shards).Select(_ => Bound()).ToArray();
+        browserSockets = Enumerable.Range(0, calls).Select(_ => Bound(null)).ToArray();
+        browserReceiving = new IAsyncDisposable?[calls];
+        trunkSockets = Enumerable.Range(0, options.Shards).Select(_ => Bound(SocketBuffer)).ToArray();
         generatorCalls = new GeneratorCall[calls];
-        histograms = Enumerable.Range(0, 2 * options.Shards).Select(_ => new LatencyHistogram()).ToArray();
-        receivedAtBrowser = new long[options.Shards];
+        histograms = Enumerable.Range(0, options.Shards + 1).Select(_ => new LatencyHistogram()).ToArray();
         receivedAtTrunk = new long[options.Shards];
     }
 
-    public static async Task<LoadStepResult> RunAsync(int calls, LoadOptions options, string receiver)
+    public static async Task<LoadStepResult> RunAsync(int calls, LoadOptions options, string receiver, string portMode)
     {
-        using var step = new LoadStep(calls, options, receiver);
+        using var step = new LoadStep(calls, options, receiver, portMode);
         return await step.RunAsync();
     }
 
     public void Dispose()
     {
+        foreach (var registration in browserReceiving)
+        {
+            registration?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
         foreach (var socket in browserSockets.Concat(trunkSockets))
         {
             socket.Dispose();
@@ -65,15 +75,20 @@ internal sealed class LoadStep : IDisposable
 
     private async Task<LoadStepResult> RunAsync()
     {
-        using var relay = StartRelay(options.InlineCompletions, receiver);
+        using var relay = StartRelay(options.InlineCompletions, receiver, portMode);
         try
         {
             await OpenCallsAsync(relay);
             var receivers = new List<Thread>();
             for (var shard = 0; shard < options.Shards; shard++)
             {
-                receivers.Add(StartThread(ReceiveAtBrowser, shard));
                 receivers.Add(StartThread(ReceiveAtTrunk, shard));
+            }
+
+            for (var i = 0; i < calls; i++)
+            {
+                var call = i;
+                browserReceiving[i] = MediaReceiver.Shared.Register(browserSockets[i], (buffer, length, _) => ReceiveAtBrowser(call, buffer, length));
             }
 
             SendIceChecks();
@@ -106,7 +121,7 @@ internal sealed class LoadStep : IDisposable
 
             var latency = LatencyHistogram.Merge(histograms);
             return new LoadStepResult(
-                receiver, calls, sendWall, sent, final, receivedAtBrowser.Sum() + receivedAtTrunk.Sum(), latency,
+                receiver + ", " + portMode, calls, sendWall, sent, final, Interlocked.Read(ref receivedAtBrowser) + receivedAtTrunk.Sum(), latency,
                 (after.CpuMilliseconds - before.CpuMilliseconds) / sendWall.TotalMilliseconds);
         }
         finally
@@ -120,7 +135,7 @@ internal sealed class LoadStep : IDisposable
         }
     }
 
-    private static Process StartRelay(bool inlineCompletions, string receiver)
+    private static Process StartRelay(bool inlineCompletions, string receiver, string portMode)
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -129,6 +144,7 @@ internal sealed class LoadStep : IDisposable
         // handlers never block, so inline completion saves a thread hop per packet.
         start.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = inlineCompletions ? "1" : "0";
         start.Environment["PHONEPLATFORM_MEDIA_RECEIVER"] = receiver;
+        start.Environment["PHONEPLATFORM_MEDIALOAD_PORTS"] = portMode;
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
             start.ArgumentList.Add(typeof(LoadStep).Assembly.Location);
@@ -176,7 +192,7 @@ internal sealed class LoadStep : IDisposable
             writer.AddAttribute(StunAttributeType.Priority, [0x6e, 0, 1, 0xff]);
             writer.AddMessageIntegrity(Encoding.ASCII.GetBytes(call.LegPassword));
             writer.AddFingerprint();
-            browserSockets[i % options.Shards].SendTo(buffer[..writer.Length], SocketFlags.None, call.Leg);
+            browserSockets[i].SendTo(buffer[..writer.Length], SocketFlags.None, call.Leg);
         }
     }
 
@@ -223,7 +239,7 @@ internal sealed class LoadStep : IDisposable
                 var shard = i % options.Shards;
                 var length = LoadPacket.Write(packet, LoadPacket.GeneratorBrowserSsrc(i), sequence, i);
                 length = call.Protect.ProtectRtp(packet, length);
-                browserSockets[shard].SendTo(packet.AsSpan(0, length), SocketFlags.None, call.Leg);
+                browserSockets[i].SendTo(packet.AsSpan(0, length), SocketFlags.None, call.Leg);
                 fromBrowser++;
 
                 length = LoadPacket.Write(packet, LoadPacket.GeneratorTrunkSsrc(i), sequence, i);
@@ -235,44 +251,31 @@ internal sealed class LoadStep : IDisposable
         return (fromBrowser, fromTrunk, maxLateness, skippedSlots);
     }
 
-    private void ReceiveAtBrowser(int shard)
+    // On the generator's own media receive threads: one call's socket, one datagram at a time.
+    private void ReceiveAtBrowser(int call, byte[] buffer, int length)
     {
-        var socket = browserSockets[shard];
-        var histogram = histograms[shard];
-        var buffer = new byte[2048];
-        var from = new SocketAddress(AddressFamily.InterNetwork);
-        while (!stopping)
+        if (buffer[0] < 4)
         {
-            var length = Receive(socket, buffer, from);
-            if (length <= 0)
-            {
-                continue;
-            }
+            Interlocked.Increment(ref stunAnswered);
+            return;
+        }
 
-            if (buffer[0] < 4)
-            {
-                Interlocked.Increment(ref stunAnswered);
-                continue;
-            }
+        if (LoadPacket.CallOf(LoadPacket.ReadSsrc(buffer)) != call || !generatorCalls[call].Unprotect.TryUnprotectRtp(buffer, length, out var plain))
+        {
+            return;
+        }
 
-            var call = LoadPacket.CallOf(LoadPacket.ReadSsrc(buffer));
-            if (call >= calls || !generatorCalls[call].Unprotect.TryUnprotectRtp(buffer, length, out var plain))
-            {
-                continue;
-            }
-
-            if (LoadPacket.TryRead(buffer.AsSpan(0, plain), out _, out var sentAt))
-            {
-                histogram.Record(Stopwatch.GetElapsedTime(sentAt));
-                receivedAtBrowser[shard]++;
-            }
+        if (LoadPacket.TryRead(buffer.AsSpan(0, plain), out _, out var sentAt))
+        {
+            histograms[options.Shards].Record(Stopwatch.GetElapsedTime(sentAt));
+            Interlocked.Increment(ref receivedAtBrowser);
         }
     }
 
     private void ReceiveAtTrunk(int shard)
     {
         var socket = trunkSockets[shard];
-        var histogram = histograms[options.Shards + shard];
+        var histogram = histograms[shard];
         var buffer = new byte[2048];
         var from = new SocketAddress(AddressFamily.InterNetwork);
         while (!stopping)
@@ -292,7 +295,7 @@ internal sealed class LoadStep : IDisposable
         {
             return socket.ReceiveFrom(buffer, SocketFlags.None, from);
         }
-        catch (SocketException exception) when (exception.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
+        catch (SocketException exception) when (exception.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock or SocketError.Interrupted)
         {
             return 0;
         }
@@ -331,12 +334,15 @@ internal sealed class LoadStep : IDisposable
         return thread;
     }
 
-    private static Socket Bound()
+    private static Socket Bound(int? buffer)
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp)
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 200 };
+        if (buffer is { } size)
         {
-            ReceiveBufferSize = SocketBuffer, SendBufferSize = SocketBuffer, ReceiveTimeout = 200,
-        };
+            socket.ReceiveBufferSize = size;
+            socket.SendBufferSize = size;
+        }
+
         socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         return socket;
     }

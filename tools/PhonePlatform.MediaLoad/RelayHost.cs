@@ -21,6 +21,9 @@ internal static class RelayHost
         // The fingerprint only has to be well formed: DTLS is replaced by keys handed over on stdin.
         var certificate = DtlsCertificate.Create();
         var ports = new MediaPortAllocator(30_000, 59_998);
+        var shared = Environment.GetEnvironmentVariable("PHONEPLATFORM_MEDIALOAD_PORTS") == "shared"
+            ? MultiplexedMediaPorts.Open(IPAddress.Loopback, ports)
+            : null;
         var calls = new List<BridgedCall>();
         try
         {
@@ -30,7 +33,7 @@ internal static class RelayHost
                 switch (parts[0])
                 {
                     case "call":
-                        var call = Open(parts, certificate, ports);
+                        var call = Open(parts, certificate, ports, shared);
                         calls.Add(call);
                         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                             $"leg {parts[1]} {call.Leg.LocalEndPoint.Port} {call.Leg.LocalIce.Ufrag} {call.Leg.LocalIce.Password} {call.TrunkPort}"));
@@ -56,10 +59,15 @@ internal static class RelayHost
             {
                 await call.DisposeAsync();
             }
+
+            if (shared is not null)
+            {
+                await shared.DisposeAsync();
+            }
         }
     }
 
-    private static BridgedCall Open(string[] parts, DtlsCertificate certificate, MediaPortAllocator ports)
+    private static BridgedCall Open(string[] parts, DtlsCertificate certificate, MediaPortAllocator ports, MultiplexedMediaPorts? shared)
     {
         var index = int.Parse(parts[1], CultureInfo.InvariantCulture);
         var browserUfrag = parts[2];
@@ -70,7 +78,7 @@ internal static class RelayHost
 
         var leg = WebRtcLeg.Open(new WebRtcLegOptions
         {
-            Address = IPAddress.Loopback, Ports = ports, Certificate = certificate,
+            Address = IPAddress.Loopback, Ports = ports, Certificate = certificate, Multiplexed = shared,
             // The generator sends one ICE check per call, not consent refreshes.
             ConsentTimeout = TimeSpan.FromHours(1),
         });

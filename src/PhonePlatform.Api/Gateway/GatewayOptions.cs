@@ -27,6 +27,12 @@ public sealed class GatewayOptions
 
     public int MediaPortLast { get; set; } = 49999;
 
+    /// <summary>
+    /// Browser legs share one media port per core (datagrams routed by ICE ufrag and address) instead of one port each:
+    /// about half the system calls per relayed packet (docs/benchmarks.md, "Media: multiplexed WebRTC ports").
+    /// </summary>
+    public bool MultiplexWebRtcMedia { get; set; } = true;
+
     /// <summary>How long members' devices ring before voicemail (a number's own setting wins).</summary>
     public TimeSpan RingTimeout { get; set; } = TimeSpan.FromSeconds(25);
 

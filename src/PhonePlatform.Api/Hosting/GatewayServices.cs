@@ -43,7 +43,8 @@ public static class GatewayServices
         services.AddSingleton<TrunkCatalog>();
         services.AddSingleton<ITrunkStates>(sp => sp.GetRequiredService<TrunkCatalog>());
         services.AddHostedService(sp => sp.GetRequiredService<TrunkCatalog>());
-        services.AddSingleton<IMediaLegFactory>(sp => MediaFactory(sp.GetRequiredService<GatewayOptions>()));
+        services.AddSingleton(sp => new MediaPorts(sp.GetRequiredService<GatewayOptions>()));
+        services.AddSingleton<IMediaLegFactory>(sp => MediaFactory(sp.GetRequiredService<GatewayOptions>(), sp.GetRequiredService<MediaPorts>()));
         // The blob store, the voicemail repository and the call observer (call records) are the host's (BlobStorageServices, CallServices).
         services.AddSingleton<INumberDirectory, PostgresNumberDirectory>();
         services.AddSingleton<IDeviceDirectory, PostgresDeviceDirectory>();
@@ -90,12 +91,13 @@ public static class GatewayServices
         return new TrunkSipTransports([udp, tcp]);
     }
 
-    private static CompositeMediaLegFactory MediaFactory(GatewayOptions options)
+    private static CompositeMediaLegFactory MediaFactory(GatewayOptions options, MediaPorts ports)
     {
-        var address = IPAddress.Parse(options.MediaAddress);
-        var ports = new MediaPortAllocator(options.MediaPortFirst, options.MediaPortLast);
-        var webRtc = new WebRtcMediaLegFactory(new WebRtcLegOptions { Address = address, Ports = ports, Certificate = DtlsCertificate.Create() });
-        return new CompositeMediaLegFactory(new RtpMediaLegFactory(address, ports), webRtc);
+        var webRtc = new WebRtcMediaLegFactory(new WebRtcLegOptions
+        {
+            Address = ports.Address, Ports = ports.Allocator, Multiplexed = ports.Multiplexed, Certificate = DtlsCertificate.Create(),
+        });
+        return new CompositeMediaLegFactory(new RtpMediaLegFactory(ports.Address, ports.Allocator), webRtc);
     }
 
     // Healthy: not marked down by OPTIONS (TrunkRouter adds its own verdict from recent calls).

@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using PhonePlatform.Api.Health;
 using PhonePlatform.Api.Operations;
 using PhonePlatform.Backups;
 using PhonePlatform.Core.Observability;
 using PhonePlatform.Crypto;
+using PhonePlatform.Media.Transport;
 
 namespace PhonePlatform.Api.Hosting;
 
@@ -18,7 +20,16 @@ public static class OperationsServices
         ArgumentNullException.ThrowIfNull(configuration);
         var roles = PlatformRoles.FromConfiguration(configuration);
         services.AddMetrics();
-        services.AddSingleton<PlatformMetrics>();
+        services.AddSingleton(sp =>
+        {
+            var metrics = new PlatformMetrics(sp.GetRequiredService<IMeterFactory>());
+            if (roles.Has(PlatformRole.Gateway))
+            {
+                metrics.ObserveMediaDrops(() => MediaDrops.Reasons.Select(r => KeyValuePair.Create(r.Label, MediaDrops.Read(r.Reason))));
+            }
+
+            return metrics;
+        });
         services.AddSingleton<ComponentReports>();
         MeasureKeyProvider(services);
         services.AddPhonePlatformBackups(configuration, sp => sp.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")!);

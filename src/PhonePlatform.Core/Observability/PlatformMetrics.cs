@@ -21,6 +21,7 @@ public sealed class PlatformMetrics : IDisposable
     private long callsInProgress;
     private (long Depth, double OldestAgeSeconds)? smsQueue;
     private (int Ok, DateTimeOffset At)? lastRestoreTest;
+    private Func<IEnumerable<KeyValuePair<string, long>>>? mediaDrops;
 
     public PlatformMetrics(IMeterFactory meterFactory)
     {
@@ -37,6 +38,8 @@ public sealed class PlatformMetrics : IDisposable
         });
         restoreTests = meter.CreateCounter<long>("phoneplatform.backup.restore_tests", "{test}", "Automated backup restore tests, by result.");
         meter.CreateObservableGauge("phoneplatform.backup.restore_test.success", () => Observe(lastRestoreTest, r => r.Ok), "1", "1 when the last automated restore test passed, 0 when it failed.");
+        meter.CreateObservableCounter("phoneplatform.media.packets.dropped", ObserveMediaDrops, "{packet}",
+            "Media datagrams dropped by the gateway, by reason (authentication_failure, replay, malformed, no_route, unverified_source).");
         meter.CreateObservableGauge("phoneplatform.backup.restore_test.last_run_timestamp", () => Observe(lastRestoreTest, r => r.At.ToUnixTimeSeconds()), "s", "Unix time of the last automated restore test.");
     }
 
@@ -71,7 +74,15 @@ public sealed class PlatformMetrics : IDisposable
         restoreTests.Add(1, new KeyValuePair<string, object?>("result", passed ? "passed" : "failed"));
     }
 
+    /// <summary>The media plane's drop counters (label, count since start), read at each collection; set by the gateway role.</summary>
+    public void ObserveMediaDrops(Func<IEnumerable<KeyValuePair<string, long>>> read) => mediaDrops = read;
+
     public void Dispose() => meter.Dispose();
+
+    private IEnumerable<Measurement<long>> ObserveMediaDrops() =>
+        mediaDrops is { } read
+            ? read().Select(d => new Measurement<long>(d.Value, new KeyValuePair<string, object?>("reason", d.Key)))
+            : [];
 
     private static IEnumerable<Measurement<T>> Observe<TState, T>(TState? state, Func<TState, T> value)
         where TState : struct

@@ -193,6 +193,7 @@ public sealed class RtpMediaLeg : MediaLeg, IOfferingMediaLeg
         if (!RtpHeader.TryParse(packet, out var header))
         {
             Interlocked.Increment(ref malformedDropped);
+            MediaDrops.Count(MediaDropReason.Malformed);
             return;
         }
 

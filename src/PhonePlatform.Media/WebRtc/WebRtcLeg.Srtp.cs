@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using PhonePlatform.Media.Dtls;
 using PhonePlatform.Media.Srtp;
+using PhonePlatform.Media.Transport;
 
 namespace PhonePlatform.Media.WebRtc;
 
@@ -17,6 +18,8 @@ public sealed partial class WebRtcLeg
     private SrtpSession? inbound;
     private SrtpSession? outbound;
     private readonly EarlySrtpPackets earlyPackets = new();
+    private IPEndPoint? sendingTo;
+    private SocketAddress? sendingToAddress;
 
     /// <summary>Raised on the receive loop for every RTP packet that authenticated and decrypted.</summary>
     public event MediaPacketHandler? RtpReceived;
@@ -60,6 +63,7 @@ public sealed partial class WebRtcLeg
         if (!ice!.IsValidatedSource(source))
         {
             Counters.CountRtpDropped();
+            MediaDrops.Count(MediaDropReason.UnverifiedSource);
             return;
         }
 
@@ -93,6 +97,7 @@ public sealed partial class WebRtcLeg
             else
             {
                 Counters.CountRtpDropped();
+                MediaDrops.Count(session.LastDropReason);
             }
 
             return;
@@ -106,6 +111,7 @@ public sealed partial class WebRtcLeg
         else
         {
             Counters.CountRtpDropped();
+            MediaDrops.Count(session.LastDropReason);
         }
     }
 
@@ -122,12 +128,22 @@ public sealed partial class WebRtcLeg
         {
             packet.CopyTo(buffer);
             int length;
+            SocketAddress address;
             lock (sendGate)
             {
                 if (outbound is null)
                 {
                     return false;
                 }
+
+                // Serialised once per destination, not per packet.
+                if (!ReferenceEquals(destination, sendingTo))
+                {
+                    sendingToAddress = destination.Serialize();
+                    sendingTo = destination;
+                }
+
+                address = sendingToAddress!;
 
                 if (rtcp)
                 {
@@ -141,7 +157,12 @@ public sealed partial class WebRtcLeg
                 }
             }
 
-            socket.Socket.SendTo(buffer.AsSpan(0, length), SocketFlags.None, destination);
+            if (route is not null)
+            {
+                return route.TrySend(buffer.AsSpan(0, length), address);
+            }
+
+            socket!.Socket.SendTo(buffer.AsSpan(0, length), SocketFlags.None, address);
             return true;
         }
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException or ArgumentException)

@@ -4,12 +4,13 @@ using PhonePlatform.Media.Dtls;
 using PhonePlatform.Media.Ice;
 using PhonePlatform.Media.Sdp;
 using PhonePlatform.Media.Transport;
+using PhonePlatform.Media.Transport.Internal;
 
 namespace PhonePlatform.Media.WebRtc;
 
 /// <summary>
 /// One browser call leg: one UDP port carrying STUN, DTLS, SRTP and SRTCP (RFC 8834 §4.4, demultiplexed by
-/// RFC 7983), an ICE-lite agent, a DTLS-SRTP server, and the answer SDP that describes them.
+/// RFC 7983), either its own or one of the process's <see cref="MultiplexedMediaPorts"/>, an ICE-lite agent, a DTLS-SRTP server, and the answer SDP that describes them.
 /// Open it, answer the browser's offer with <see cref="TryAcceptOffer"/>, await <see cref="Connected"/>.
 /// DTLS is taken only from an address that passed an authenticated ICE check; the leg ends (see
 /// <see cref="Ended"/>) when consent expires, the handshake fails, or the browser closes DTLS.
@@ -17,13 +18,16 @@ namespace PhonePlatform.Media.WebRtc;
 public sealed partial class WebRtcLeg : IAsyncDisposable
 {
     private readonly WebRtcLegOptions options;
-    private readonly MediaSocket socket;
+    private readonly MediaSocket? socket;
+    private readonly MultiplexedMediaSocket? shared;
+    private MultiplexedRoute? route;
     private readonly CancellationTokenSource stopping = new();
     private readonly TaskCompletionSource<DtlsSrtpKeys> connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object gate = new();
     private IceLiteAgent? ice;
     private DtlsSrtpServer? dtls;
     private IPEndPoint? dtlsPeer;
+    private SocketAddress? dtlsPeerAddress;
     private readonly byte[] stunResponse = new byte[IceLiteAgent.MaxResponseLength];
     private readonly IPEndPoint sourceTemplate;
     private IAsyncDisposable? receiving;
@@ -33,17 +37,18 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
     private int sessionVersion;
     private int ended;
 
-    private WebRtcLeg(WebRtcLegOptions options, MediaSocket socket)
+    private WebRtcLeg(WebRtcLegOptions options, MediaSocket? socket, MultiplexedMediaSocket? shared)
     {
         this.options = options;
         this.socket = socket;
+        this.shared = shared;
         LocalIce = IceCredentials.Generate();
         sourceTemplate = new IPEndPoint(options.Address.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         SessionId = ((ulong)Random.Shared.NextInt64(1, long.MaxValue)).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The leg's address and port (its host candidate).</summary>
-    public IPEndPoint LocalEndPoint => socket.LocalEndPoint;
+    public IPEndPoint LocalEndPoint => socket?.LocalEndPoint ?? shared!.LocalEndPoint;
 
     /// <summary>Our ICE credentials, stable for the leg's life.</summary>
     public IceCredentials LocalIce { get; }
@@ -65,11 +70,16 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
 
     private string SessionId { get; }
 
-    /// <summary>Binds a socket on the configured address with a port from the allocator.</summary>
+    /// <summary>
+    /// Binds a socket on the configured address with a port from the allocator, or with
+    /// <see cref="WebRtcLegOptions.Multiplexed"/> set takes one of those shared ports.
+    /// </summary>
     public static WebRtcLeg Open(WebRtcLegOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new WebRtcLeg(options, MediaSocket.Open(options.Address, options.Ports));
+        return options.Multiplexed is { } multiplexed
+            ? new WebRtcLeg(options, null, multiplexed.Next())
+            : new WebRtcLeg(options, MediaSocket.Open(options.Address, options.Ports), null);
     }
 
     /// <summary>
@@ -131,7 +141,7 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
             await receiving.DisposeAsync();
         }
 
-        socket.Dispose();
+        socket?.Dispose();
 
         ice?.Dispose();
         DisposeSrtp();
@@ -150,7 +160,15 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
         dtls = new DtlsSrtpServer(options.Certificate, remoteFingerprint, SendDtls, options.Dtls);
         dtls.Closed += () => End("the browser closed DTLS (close_notify)");
         dtls.KeysExported += OnKeys;
-        receiving = options.Receiver.Register(socket.Socket, OnDatagram);
+        if (shared is not null)
+        {
+            route = shared.Attach(LocalIce.Ufrag, OnDatagram);
+            receiving = route;
+        }
+        else
+        {
+            receiving = options.Receiver.Register(socket!.Socket, OnDatagram);
+        }
     }
 
     private void StartHandshake()
@@ -187,11 +205,12 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
         switch (MediaPacketClassifier.Classify(datagram))
         {
             case MediaPacketKind.Stun:
-                HandleStun(datagram, lastSource!, stunResponse);
+                HandleStun(datagram, lastSource!, lastAddress, stunResponse);
                 break;
             case MediaPacketKind.Dtls when ice!.IsValidatedSource(lastSource!):
                 Counters.CountDtlsReceived();
                 dtlsPeer = lastSource;
+                dtlsPeerAddress = lastAddress;
                 if (!handshakeStarted)
                 {
                     handshakeStarted = true;
@@ -202,23 +221,27 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
                 break;
             case MediaPacketKind.Dtls:
                 Counters.CountDtlsDroppedUnverifiedSource();
+                MediaDrops.Count(MediaDropReason.UnverifiedSource);
                 break;
             case MediaPacketKind.Rtp or MediaPacketKind.Rtcp:
                 HandleSrtp(buffer, length, lastSource!);
                 break;
             default:
                 Counters.CountUnknownDropped();
+                MediaDrops.Count(MediaDropReason.Malformed);
                 break;
         }
     }
 
-    private void HandleStun(ReadOnlySpan<byte> datagram, IPEndPoint source, byte[] response)
+    private void HandleStun(ReadOnlySpan<byte> datagram, IPEndPoint source, SocketAddress sourceAddress, byte[] response)
     {
         var outcome = ice!.HandleStun(datagram, source, response, out var length);
         switch (outcome)
         {
             case IceCheckOutcome.Answered or IceCheckOutcome.AnsweredAndNominated:
                 Counters.CountStunAnswered();
+                // On a shared port, DTLS and SRTP from this address now reach this leg.
+                route?.AddSource(sourceAddress);
                 break;
             case IceCheckOutcome.Dropped:
                 Counters.CountStunDropped();
@@ -230,23 +253,29 @@ public sealed partial class WebRtcLeg : IAsyncDisposable
 
         if (length > 0)
         {
-            Send(response.AsSpan(0, length), source);
+            Send(response.AsSpan(0, length), sourceAddress);
         }
     }
 
     private void SendDtls(ReadOnlyMemory<byte> datagram)
     {
-        if (dtlsPeer is { } peer)
+        if (dtlsPeerAddress is { } peer)
         {
             Send(datagram.Span, peer);
         }
     }
 
-    private void Send(ReadOnlySpan<byte> datagram, IPEndPoint destination)
+    private void Send(ReadOnlySpan<byte> datagram, SocketAddress destination)
     {
+        if (route is not null)
+        {
+            route.TrySend(datagram, destination);
+            return;
+        }
+
         try
         {
-            socket.Socket.SendTo(datagram, SocketFlags.None, destination);
+            socket!.Socket.SendTo(datagram, SocketFlags.None, destination);
         }
         catch (SocketException)
         {

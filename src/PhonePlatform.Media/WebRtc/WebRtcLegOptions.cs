@@ -12,8 +12,14 @@ public sealed record WebRtcLegOptions
     /// <summary>The configured address of the host candidate and socket.</summary>
     public required IPAddress Address { get; init; }
 
-    /// <summary>Where the leg's port comes from.</summary>
+    /// <summary>Where the leg's port comes from (unless <see cref="Multiplexed"/> is set).</summary>
     public required MediaPortAllocator Ports { get; init; }
+
+    /// <summary>
+    /// Shared ports for all legs instead of one port per leg (the leg's datagrams are routed by ufrag and address);
+    /// null: one port per leg from <see cref="Ports"/>.
+    /// </summary>
+    public MultiplexedMediaPorts? Multiplexed { get; init; }
 
     /// <summary>The DTLS identity (one per process is enough; its fingerprint goes into the SDP).</summary>
     public required DtlsCertificate Certificate { get; init; }

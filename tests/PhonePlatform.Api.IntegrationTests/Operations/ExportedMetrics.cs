@@ -17,6 +17,7 @@ internal static partial class ExportedMetrics
         "phoneplatform_backup_restore_tests_total",
         "phoneplatform_backup_restore_test_success",
         "phoneplatform_backup_restore_test_last_run_timestamp_seconds",
+        "phoneplatform_media_packets_dropped_total",
     ];
 
     public static async Task<HashSet<string>> ScrapeAsync(HttpClient client)

@@ -19,10 +19,15 @@ public sealed class ChromiumWebRtcTests(ChromiumFixture chromium) : IClassFixtur
     private static readonly MediaPortAllocator Ports = new(44_000, 44_999);
     private static readonly DtlsCertificate Certificate = DtlsCertificate.Create();
 
-    [Fact]
-    public async Task Chromium_OfferAnsweredByLeg_IceAndDtlsConnect()
+    // The shared ports live as long as the test process, as they do in the gateway.
+    private static readonly Lazy<MultiplexedMediaPorts> SharedPorts = new(() => MultiplexedMediaPorts.Open(IPAddress.Loopback, Ports));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Chromium_OfferAnsweredByLeg_IceAndDtlsConnect(bool multiplexed)
     {
-        await using var leg = WebRtcLeg.Open(new WebRtcLegOptions { Address = IPAddress.Loopback, Ports = Ports, Certificate = Certificate });
+        await using var leg = WebRtcLeg.Open(Options(multiplexed));
         var page = await OpenPageAsync();
 
         var offer = await page.EvaluateAsync<string>("makeOffer()");
@@ -40,10 +45,12 @@ public sealed class ChromiumWebRtcTests(ChromiumFixture chromium) : IClassFixtur
         await page.CloseAsync();
     }
 
-    [Fact]
-    public async Task Chromium_HangsUp_LegEndsOnCloseNotify()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Chromium_HangsUp_LegEndsOnCloseNotify(bool multiplexed)
     {
-        await using var leg = WebRtcLeg.Open(new WebRtcLegOptions { Address = IPAddress.Loopback, Ports = Ports, Certificate = Certificate });
+        await using var leg = WebRtcLeg.Open(Options(multiplexed));
         var ended = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         leg.Ended += reason => ended.TrySetResult(reason);
         var page = await OpenPageAsync();
@@ -58,11 +65,13 @@ public sealed class ChromiumWebRtcTests(ChromiumFixture chromium) : IClassFixtur
         await page.CloseAsync();
     }
 
-    [Fact]
-    public async Task Chromium_AudioBothWays_EngineHearsBrowserToneAndBrowserReceivesEngineTone()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Chromium_AudioBothWays_EngineHearsBrowserToneAndBrowserReceivesEngineTone(bool multiplexed)
     {
         const double engineToneHz = 400;
-        await using var leg = WebRtcLeg.Open(new WebRtcLegOptions { Address = IPAddress.Loopback, Ports = Ports, Certificate = Certificate });
+        await using var leg = WebRtcLeg.Open(Options(multiplexed));
         var received = new List<short>();
         var payloadTypes = new HashSet<int>();
         leg.RtpReceived += packet =>
@@ -124,10 +133,12 @@ public sealed class ChromiumWebRtcTests(ChromiumFixture chromium) : IClassFixtur
         await page.CloseAsync();
     }
 
-    [Fact]
-    public async Task Chromium_BridgedByRelayToPlainRtpPeer_AudioFlowsBothWays()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Chromium_BridgedByRelayToPlainRtpPeer_AudioFlowsBothWays(bool multiplexed)
     {
-        await using var leg = WebRtcLeg.Open(new WebRtcLegOptions { Address = IPAddress.Loopback, Ports = Ports, Certificate = Certificate });
+        await using var leg = WebRtcLeg.Open(Options(multiplexed));
         using var trunkSide = MediaSocket.Open(IPAddress.Loopback, Ports);
         using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         peer.Bind(new IPEndPoint(IPAddress.Loopback, 0));
@@ -222,6 +233,11 @@ public sealed class ChromiumWebRtcTests(ChromiumFixture chromium) : IClassFixtur
         Assert.True(toTrunk.Forwarded > 0 && toBrowser.Forwarded > 100);
         await page.CloseAsync();
     }
+
+    private static WebRtcLegOptions Options(bool multiplexed) => new()
+    {
+        Address = IPAddress.Loopback, Ports = Ports, Certificate = Certificate, Multiplexed = multiplexed ? SharedPorts.Value : null,
+    };
 
     internal async Task<IPage> OpenPageAsync()
     {

@@ -17,7 +17,7 @@ namespace PhonePlatform.Media.IntegrationTests.WebRtc;
 /// <summary>A leg on a real loopback socket, with a BouncyCastle DTLS client and hand-made STUN checks as the browser.</summary>
 public sealed class WebRtcLegUdpTests
 {
-    private const string BrowserUfrag = "MupT";
+    internal const string BrowserUfrag = "MupT";
     private static readonly MediaPortAllocator Ports = new(42_000, 42_999);
     private static readonly DtlsCertificate EngineCertificate = DtlsCertificate.Create();
     private static readonly DtlsCertificate BrowserCertificate = DtlsCertificate.Create();
@@ -114,6 +114,9 @@ public sealed class WebRtcLegUdpTests
             return packet.AsSpan(0, browser.ProtectRtp(packet, length)).ToArray();
         }
 
+        var replaysBefore = MediaDrops.Read(MediaDropReason.Replay);
+        var forgeriesBefore = MediaDrops.Read(MediaDropReason.AuthenticationFailure);
+        var malformedBefore = MediaDrops.Read(MediaDropReason.Malformed);
         var first = Protected(1);
         socket.Send(first);
         socket.Send(first);                                  // replayed
@@ -146,6 +149,11 @@ public sealed class WebRtcLegUdpTests
         // The replay, the truncated and the tampered packet, and every RTP-looking junk datagram (the rest of the junk is
         // counted as STUN, DTLS or unknown).
         Assert.True(leg.Counters.RtpDropped >= 3 + 50, $"RTP dropped {leg.Counters.RtpDropped}");
+
+        // The process-wide counts behind the exported metric (other tests may add to them, never take away).
+        Assert.True(MediaDrops.Read(MediaDropReason.Replay) >= replaysBefore + 1);
+        Assert.True(MediaDrops.Read(MediaDropReason.AuthenticationFailure) >= forgeriesBefore + 1);
+        Assert.True(MediaDrops.Read(MediaDropReason.Malformed) >= malformedBefore + 1);
         Assert.False(ended);
         transport.Close();
     }
@@ -270,7 +278,7 @@ public sealed class WebRtcLegUdpTests
         return string.Join("\r\n", lines);
     }
 
-    private static byte[] SendCheck(Socket socket, WebRtcLeg leg, bool useCandidate, string? password = null, bool sendOnly = false)
+    internal static byte[] SendCheck(Socket socket, WebRtcLeg leg, bool useCandidate, string? password = null, bool sendOnly = false)
     {
         var buffer = new byte[256];
         var transaction = new byte[12];

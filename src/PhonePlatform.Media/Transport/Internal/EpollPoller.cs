@@ -10,7 +10,8 @@ namespace PhonePlatform.Media.Transport.Internal;
 /// <see cref="Batch"/> datagrams into pinned buffers, each handed to the socket's handler. Removal is two-phase: the
 /// socket leaves epoll and the lookup table at once, and the removal completes at the end of the poller's current
 /// iteration, after which no handler call for it can be running; the socket's handle is referenced until then, so
-/// its descriptor number cannot be reused under the poller.
+/// its descriptor number cannot be reused under the poller. Sends that handlers make to multiplexed ports are queued
+/// in the thread's <see cref="SendBatch"/> and flushed at the end of each iteration.
 /// </summary>
 internal sealed class EpollPoller
 {
@@ -85,6 +86,7 @@ internal sealed class EpollPoller
 
     private void Run()
     {
+        var sends = SendBatch.StartOnThisThread();
         while (true)
         {
             var ready = LinuxSockets.EpollWait(epoll, ref events[0], MaxEvents, WaitMilliseconds);
@@ -95,6 +97,9 @@ internal sealed class EpollPoller
                     Drain(registration);
                 }
             }
+
+            // What the handlers sent to multiplexed ports during this iteration goes out in one sendmmsg per port.
+            sends.Flush();
 
             while (retiring.TryDequeue(out var retired))
             {

@@ -4,7 +4,7 @@ namespace PhonePlatform.Media.Transport.Internal;
 
 /// <summary>
 /// The few Linux calls the batched receiver needs: epoll(7) for readiness of many sockets on one thread and
-/// recvmmsg(2) to take every queued datagram of a socket in one system call. Layouts are those of x86-64 (LP64;
+/// recvmmsg(2) to take every queued datagram of a socket in one system call, sendmmsg(2) to send a batch. Layouts are those of x86-64 (LP64;
 /// <c>struct epoll_event</c> is packed there), which is the only architecture the receiver enables them on.
 /// </summary>
 #pragma warning disable SYSLIB1054, CA5392 // blittable signatures, nothing to marshal
@@ -36,6 +36,9 @@ internal static class LinuxSockets
 
     [DllImport(Libc, EntryPoint = "recvmmsg", SetLastError = true)]
     public static extern int ReceiveMultiple(int fd, ref MultiMessageHeader messages, uint count, int flags, nint timeout);
+
+    [DllImport(Libc, EntryPoint = "sendmmsg", SetLastError = true)]
+    public static extern int SendMultiple(int fd, ref MultiMessageHeader messages, uint count, int flags);
 
     [DllImport(Libc, EntryPoint = "close", SetLastError = true)]
     public static extern int Close(int fd);
