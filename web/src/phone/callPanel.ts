@@ -76,7 +76,7 @@ export function callPanel(): HTMLElement {
       h("p", { class: "timer", "data-testid": "call-timer", "aria-live": "off" }, active ? "0:00" : ""),
       h("div", { class: "row controls" },
         h("button", { type: "button", "aria-pressed": call.muted ? "true" : "false", disabled: !active, onclick: () => phone.toggleMute() }, call.muted ? "Unmute" : "Mute"),
-        h("button", { type: "button", "aria-pressed": call.held ? "true" : "false", disabled: !active, onclick: () => phone.toggleHold() }, call.held ? "Resume" : "Hold"),
+        h("button", { type: "button", "aria-pressed": call.held ? "true" : "false", disabled: !active || call.reoffering, "aria-busy": call.reoffering ? "true" : undefined, onclick: () => phone.toggleHold() }, call.held ? "Resume" : "Hold"),
         h("button", { type: "button", "aria-expanded": keypadOpen ? "true" : "false", disabled: !active, onclick: () => { keypadOpen = !keypadOpen; render(); } }, "Keypad"),
         h("button", { type: "button", class: "danger", onclick: () => phone.hangUp() }, "Hang up")),
       keypadOpen && active ? h("div", { class: "pad", role: "group", "aria-label": "Keypad (sends tones)" },
