@@ -93,7 +93,7 @@ async function render(): Promise<void> {
     }, "Sign out")));
   // Incoming calls ring on every screen for anyone who may place calls.
   if (me.permissions.includes("numbers:use") && !me.twoFactorEnrollmentRequired) void softphone().start();
-  panel ??= callPanel();
+  panel ??= callPanel(me);
   replace(root, header, panel, route.view(me));
   root.querySelector<HTMLElement>("h1")?.setAttribute("tabindex", "-1");
 }

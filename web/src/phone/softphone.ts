@@ -149,14 +149,14 @@ export class Softphone extends EventTarget {
   }
 
   /** Blind transfer (RFC 3515 REFER): the gateway calls the target and this leg ends once it is accepted. */
-  transfer(target: string): void {
+  transfer(target: string, shownAs = target): void {
     if (!this.session || this.call?.phase !== "active") return;
-    this.update({ transfer: `Transferring to ${target}…` });
+    this.update({ transfer: `Transferring to ${shownAs}…` });
     this.session.refer(`sip:${target}@${this.realm}`, {
       eventHandlers: {
-        requestSucceeded: () => this.update({ transfer: `Transfer to ${target} accepted.` }),
-        requestFailed: () => this.update({ transfer: `Transfer to ${target} was refused.` }),
-        failed: () => this.update({ transfer: `Transfer to ${target} failed.` }),
+        requestSucceeded: () => this.update({ transfer: `Transfer to ${shownAs} accepted.` }),
+        requestFailed: () => this.update({ transfer: `Transfer to ${shownAs} was refused.` }),
+        failed: () => this.update({ transfer: `Transfer to ${shownAs} failed.` }),
       },
     });
   }
