@@ -7,7 +7,8 @@ source deploy/lib/postgres.sh
 
 pp_ensure_postgres
 # Tests create their own databases from this superuser connection (one per test class or fixture).
-export PHONEPLATFORM_TEST_POSTGRES="$PHONEPLATFORM_POSTGRES_ADMIN"
+# All test projects run at once on a small machine: a connection may wait far longer than Npgsql's 15 s default.
+export PHONEPLATFORM_TEST_POSTGRES="$PHONEPLATFORM_POSTGRES_ADMIN;Timeout=90;Command Timeout=120"
 
 # What each part's tests need besides PostgreSQL (sipp, Chromium, npm peers): one script per part.
 for deps in deploy/test-deps/*.sh; do

@@ -1,7 +1,10 @@
 'use strict';
 // SMSC simulator for PhonePlatform.Smpp integration tests, built on the npm `smpp` package (server side).
-// Usage: node smsc.js [--port 0] [--control-port 0] [--system-id test] [--password secret] [--tls-key k.pem --tls-cert c.pem]
-// Prints one line `LISTENING smpp=<port> control=<port>` when ready. Control over HTTP on 127.0.0.1:
+// Usage: node smsc.js [--host 127.0.0.1] [--port 0] [--control-port 0] [--system-id test] [--password secret]
+//                     [--tls-key k.pem --tls-cert c.pem] [--keep-running]
+// Prints one line `LISTENING smpp=<port> control=<port>` when ready. SMPP on --host; control over HTTP on 127.0.0.1
+// (each submit_sm in /stats names the ESME address it came from, `remote`). The simulator exits when its stdin
+// closes (the test process went away) unless --keep-running (a script starts it in the background).
 //   GET  /stats                         counts and every submit_sm received (JSON)
 //   POST /throttle?count=N              answer ESME_RTHROTTLED to the next N submit_sm
 //   POST /drop?answer=A&hold=H          answer A more submit_sm, withhold the responses of the next H, then drop every connection
@@ -39,6 +42,7 @@ function arg(name, fallback) {
 }
 
 const config = {
+  host: arg('host', '127.0.0.1'),
   port: Number(arg('port', '0')),
   controlPort: Number(arg('control-port', '0')),
   systemId: arg('system-id', 'test'),
@@ -120,7 +124,7 @@ function onSubmit(session, pdu) {
     destination: pdu.destination_addr, destinationTon: pdu.dest_addr_ton, destinationNpi: pdu.dest_addr_npi,
     esmClass: pdu.esm_class, dataCoding: pdu.data_coding, registeredDelivery: pdu.registered_delivery,
     shortMessageHex: raw.toString('hex'), text: typeof sm.message === 'string' ? sm.message : null, messageId: null, status: 'pending',
-    clientReference: reference,
+    clientReference: reference, remote: session.socket ? session.socket.remoteAddress : null,
   };
   if (control.record) stats.messages.push(record);
   if (reference !== null) byReference.set(reference, record);
@@ -223,7 +227,7 @@ function handleControl(request, response) {
 }
 
 const controlServer = http.createServer(handleControl);
-server.listen(config.port, '127.0.0.1', () => {
+server.listen(config.port, config.host, () => {
   controlServer.listen(config.controlPort, '127.0.0.1', () => {
     console.log('LISTENING smpp=' + server.address().port + ' control=' + controlServer.address().port);
   });
@@ -232,5 +236,5 @@ server.listen(config.port, '127.0.0.1', () => {
 function shutdown() { for (const s of sessions) s.destroy(); process.exit(0); }
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);
-process.stdin.on('end', shutdown); // the test process went away
+if (!process.argv.includes('--keep-running')) process.stdin.on('end', shutdown); // the test process went away
 process.stdin.resume();
