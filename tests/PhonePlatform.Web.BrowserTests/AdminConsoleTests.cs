@@ -33,6 +33,46 @@ public sealed class AdminConsoleTests(WebHost host) : IClassFixture<WebHost>
     }
 
     [Fact]
+    public async Task SignOut_WhileAScreenLoads_CancelsItsRequestInsteadOfLeavingA401()
+    {
+        await using var owner = await ConsoleUser.OpenAsync(host);
+        await owner.SignUpAsync(NewEmail("owner"), "Sign Out Co");
+        await owner.GoToAsync("Members");
+
+        // The Phone screen's number list is held at the network until the session has ended: the order CI once hit.
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var settled = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        static bool IsNumbers(string url) => new Uri(url).AbsolutePath == "/v1/numbers";
+        owner.Page.RequestFailed += (_, request) => { if (IsNumbers(request.Url)) settled.TrySetResult("cancelled"); };
+        owner.Page.RequestFinished += (_, request) => { if (IsNumbers(request.Url)) settled.TrySetResult("answered"); };
+        await owner.Page.RouteAsync(IsNumbers, async route =>
+        {
+            held.TrySetResult();
+            await release.Task;
+            try
+            {
+                await route.ContinueAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // The page cancelled the request meanwhile.
+            }
+        });
+
+        await owner.GoToAsync("Phone");
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await owner.SignOutAsync();
+        release.TrySetResult();
+        Assert.Equal("cancelled", await settled.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        // A rejection would be reported after the page's next tasks: let them run, then look.
+        await owner.Page.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve, 100))");
+        await Assertions.Expect(owner.Page.GetByLabel("E-mail")).ToBeVisibleAsync();
+        Assert.Empty(owner.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task NumberAccess_RestrictedMember_SeesOnlyGrantedNumber()
     {
         await using var owner = await ConsoleUser.OpenAsync(host);
@@ -131,7 +171,7 @@ public sealed class AdminConsoleTests(WebHost host) : IClassFixture<WebHost>
         await owner.Page.GotoAsync("/app/");
         await AssertNoOverflowAsync(owner.Page, "sign-in");
         await owner.SignUpAsync(NewEmail("owner"), "Narrow Co");
-        foreach (var screen in new[] { "Phone", "Messages", "Calls", "Members", "Numbers", "API keys", "Webhooks", "Workspace", "Audit log", "Security" })
+        foreach (var screen in new[] { "Phone", "Messages", "Calls", "Members", "Numbers", "Trunks", "API keys", "Webhooks", "Workspace", "Audit log", "Data export", "Security" })
         {
             await owner.GoToAsync(screen);
             // Not NetworkIdle: the live event stream stays open once a screen listens to it.

@@ -106,6 +106,60 @@ public sealed class SoftphoneCallTests(CallingWebHost host)
         Assert.Empty(user.ConsoleErrors);
     }
 
+    [Fact]
+    public async Task PlaceCall_BlindTransferToColleague_ColleagueAnswersAndTransferorIsReleased()
+    {
+        await using var owner = await ConsoleUser.OpenAsync(host);
+        var number = CallingWebHost.NewNumber();
+        var colleagueEmail = $"colleague-{Guid.NewGuid():N}@example.test";
+        await owner.SignUpAsync($"transferor-{Guid.NewGuid():N}@example.test", "Transfer Co");
+        await owner.AddNumberAsync(number, "Main line");
+        await owner.GoToAsync("Members");
+        await owner.Page.GetByLabel("E-mail").FillAsync(colleagueEmail);
+        await owner.Page.GetByLabel("Initial password").FillAsync(ConsoleUser.Password);
+        await owner.Page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync("member");
+        await owner.Page.GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
+        await Assertions.Expect(owner.Page.Locator($"tr[data-member='{colleagueEmail}']")).ToBeVisibleAsync();
+        await owner.GoToAsync("Numbers");
+        await owner.Page.GetByLabel($"Access of {colleagueEmail} to {number}").SelectOptionAsync("use");
+        await Assertions.Expect(owner.Page.GetByRole(AriaRole.Status)).ToContainTextAsync($"use on {number}");
+
+        await using var colleague = await ConsoleUser.OpenAsync(host);
+        await colleague.SignInAsync(colleagueEmail);
+        await Assertions.Expect(colleague.Page.GetByTestId("registration")).ToHaveAttributeAsync("data-state", "registered", new() { Timeout = 60_000 });
+        await owner.GoToAsync("Phone");
+        await Assertions.Expect(owner.Page.GetByTestId("registration")).ToHaveAttributeAsync("data-state", "registered", new() { Timeout = 60_000 });
+
+        var carrier = await Sipp.ServeAsync(host.CarrierPort, "-sf", Sipp.Scenario("carrier_answers_waits_for_bye.xml"), "-rtp_echo");
+        await WaitForCarrierAsync();
+        await owner.Page.GetByLabel("Call from").SelectOptionAsync(number);
+        await owner.Page.GetByLabel("Number to call").FillAsync(Pstn);
+        await owner.Page.GetByRole(AriaRole.Button, new() { Name = "Call", Exact = true }).ClickAsync();
+        var panel = owner.Page.GetByTestId("call-panel");
+        await Assertions.Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "In call" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+
+        await panel.GetByLabel("Transfer to").FillAsync(colleagueEmail);
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Transfer", Exact = true }).ClickAsync();
+        var incoming = colleague.Page.GetByRole(AriaRole.Alertdialog);
+        await Assertions.Expect(incoming).ToContainTextAsync(Pstn, new() { Timeout = 60_000 });
+        await owner.ScreenshotAsync("phone-transfer");
+        await incoming.GetByRole(AriaRole.Button, new() { Name = "Answer" }).ClickAsync();
+
+        // The colleague hears the carrier's echo of their own microphone; the transferor's leg is released.
+        var colleaguePanel = colleague.Page.GetByTestId("call-panel");
+        await Assertions.Expect(colleaguePanel.GetByRole(AriaRole.Heading, new() { Name = "In call" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await WaitForPacketsAsync(colleaguePanel.GetByTestId("call-audio"), "received", 50);
+        await Assertions.Expect(panel.GetByTestId("call-ended")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(panel).ToContainTextAsync($"Transfer to {colleagueEmail} accepted.");
+
+        await colleaguePanel.GetByRole(AriaRole.Button, new() { Name = "Hang up" }).ClickAsync();
+        await Assertions.Expect(colleaguePanel.GetByTestId("call-ended")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var (exit, output) = await carrier.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(exit == 0, output);
+        Assert.Empty(owner.ConsoleErrors);
+        Assert.Empty(colleague.ConsoleErrors);
+    }
+
     /// <summary>sipp binds its UDP port shortly after start: wait until the port is taken rather than sleeping.</summary>
     private async Task WaitForCarrierAsync()
     {

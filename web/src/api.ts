@@ -56,6 +56,28 @@ export interface CallSettings {
   recordingPolicy: string; recordingAnnouncement: boolean; hasGreeting: boolean; menu: unknown[]; openNow: boolean;
 }
 export interface Retention { recordingsDays: number | null; voicemailDays: number | null; messagesMonths: number | null }
+export type TrunkTransport = "udp" | "tcp";
+export type TrunkNumberFormat = "e164" | "e164WithoutPlus" | "national";
+export interface TrunkInput {
+  name: string; host: string; port: number; transport: TrunkTransport; authUsername?: string; authPassword?: string; allowedSources: string[];
+  numberFormat: TrunkNumberFormat; countryCode: string; prefixes: string[]; priority: number; costPerMinute: number; enabled: boolean;
+}
+export interface TrunkState {
+  reachability: "unknown" | "up" | "down"; optionsStatusCode: number | null; optionsRoundTripMs: number | null; lastCheckedAt: string | null;
+  recentAttempts: number; answerSeizureRatio: number | null; postDialDelayMs: number | null; healthy: boolean;
+}
+export interface Trunk extends Omit<TrunkInput, "authUsername" | "authPassword"> {
+  id: string; hasCredentials: boolean; createdAt: string; updatedAt: string; state: TrunkState | null;
+}
+export type ExportStatus = "queued" | "running" | "completed" | "failed" | "expired";
+export interface DataExport {
+  id: string; scope: "workspace" | "member"; status: ExportStatus; progress: { stage: string; stepsDone: number; stepsTotal: number; percent: number };
+  requestedAt: string; startedAt: string | null; completedAt: string | null; expiresAt: string | null; size: number | null; downloads: number;
+  lastDownloadedAt: string | null; error: string | null;
+}
+/** Workspace exports (/v1/exports) or the member's own (/v1/me/exports). */
+export type ExportScope = "workspace" | "mine";
+const exportsPath = (scope: ExportScope) => (scope === "workspace" ? "/v1/exports" : "/v1/me/exports");
 export interface Billing { plan: string | null; status: string; seats: number; members: number; currentPeriodEnd: string | null; warning: string | null; plans: { name: string; seatPriceMinor: number; currency: string }[] }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -64,9 +86,20 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     init.body = JSON.stringify(body);
     init.headers = { ...init.headers, "Content-Type": "application/json" };
   }
-  const response = await fetch(path, init);
+  // Requests belong to the session they were made in: sign-out cancels those still in flight (see session.end).
+  const signal = scope.signal;
+  init.signal = signal;
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(path, init);
+    text = response.status === 204 ? "" : await response.text();
+  } catch (err) {
+    if (signal.aborted) return ended<T>();
+    throw err;
+  }
+  if (signal.aborted) return ended<T>();
   if (response.status === 204) return undefined as T;
-  const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     const problem = (data ?? {}) as Partial<Problem>;
@@ -75,11 +108,25 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return data as T;
 }
 
+// The requests of the current session. Ending it aborts them, so a screen that was loading when the user signed out
+// never gets the 401 the server would give it once the session is gone.
+let scope = new AbortController();
+
+/** A request of an ended session neither resolves nor rejects: the screen that made it is gone. */
+function ended<T>(): Promise<T> {
+  return new Promise<T>(() => undefined);
+}
+
 // Whether this browser holds a session, so a signed-out visit shows the sign-in form without a refused request.
 const hintKey = "pp-signed-in";
 export const session = {
   probablySignedIn: () => localStorage.getItem(hintKey) === "1",
   remember: (signedIn: boolean) => (signedIn ? localStorage.setItem(hintKey, "1") : localStorage.removeItem(hintKey)),
+  /** Cancels every request still in flight for the session that ends now (sign-out); later requests start afresh. */
+  end: () => {
+    scope.abort();
+    scope = new AbortController();
+  },
 };
 
 export const api = {
@@ -134,7 +181,13 @@ export const api = {
   removeGreeting: (id: string) => call<void>("DELETE", `/v1/numbers/${id}/greeting`),
   retention: () => call<Retention>("GET", "/v1/workspace/retention"),
   setRetention: (policy: Retention) => call<Retention>("PUT", "/v1/workspace/retention", policy),
-  exportData: () => call<unknown>("POST", "/v1/exports"),
+  exports: (scope: ExportScope) => call<Page<DataExport>>("GET", exportsPath(scope)),
+  requestExport: (scope: ExportScope) => call<DataExport>("POST", exportsPath(scope)),
+  exportLink: (scope: ExportScope, id: string) => call<{ url: string; expiresAt: string }>("POST", `${exportsPath(scope)}/${id}/link`),
+  trunks: () => call<Trunk[]>("GET", "/v1/trunks"),
+  createTrunk: (trunk: TrunkInput) => call<Trunk>("POST", "/v1/trunks", trunk),
+  replaceTrunk: (id: string, trunk: TrunkInput) => call<Trunk>("PUT", `/v1/trunks/${id}`, trunk),
+  deleteTrunk: (id: string) => call<void>("DELETE", `/v1/trunks/${id}`),
   billing: () => call<Billing>("GET", "/v1/billing"),
   checkout: (plan: string) => call<{ url: string }>("POST", "/v1/billing/checkout", { plan }),
   billingPortal: () => call<{ url: string }>("POST", "/v1/billing/portal"),

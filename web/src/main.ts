@@ -4,6 +4,7 @@ import { h, replace } from "./dom";
 import { apiKeysView } from "./views/apikeys";
 import { auditView } from "./views/audit";
 import { callsView } from "./views/calls";
+import { exportsView } from "./views/exports";
 import { membersView } from "./views/members";
 import { messagesView } from "./views/messages";
 import { numbersView } from "./views/numbers";
@@ -12,6 +13,7 @@ import { callPanel } from "./phone/callPanel";
 import { softphone, stopSoftphone } from "./phone/softphone";
 import { phoneView } from "./views/phone";
 import { signInView } from "./views/signin";
+import { trunksView } from "./views/trunks";
 import { twoFactorView } from "./views/twofactor";
 import { webhooksView } from "./views/webhooks";
 import { workspaceView } from "./views/workspace";
@@ -28,10 +30,12 @@ const routes: Route[] = [
   { path: "calls", title: "Calls", permission: "numbers:read", view: callsView },
   { path: "members", title: "Members", permission: "members:manage", view: membersView },
   { path: "numbers", title: "Numbers", permission: "number-access:manage", view: (me) => numbersView(me.permissions.includes("numbers:manage")) },
+  { path: "trunks", title: "Trunks", permission: "trunks:manage", view: () => trunksView() },
   { path: "api-keys", title: "API keys", permission: "api-keys:manage", view: apiKeysView },
   { path: "webhooks", title: "Webhooks", permission: "webhooks:manage", view: () => webhooksView() },
   { path: "workspace", title: "Workspace", permission: "security:manage", view: workspaceView },
   { path: "audit", title: "Audit log", permission: "audit:read", view: () => auditView() },
+  { path: "exports", title: "Data export", view: exportsView },
   { path: "security", title: "Security", view: (me) => twoFactorView(me, () => navigate("")) },
 ];
 
@@ -77,6 +81,7 @@ async function render(): Promise<void> {
     h("span", { class: "who" }, me.email ?? "", " ", h("button", {
       type: "button", class: "secondary",
       onclick: async () => {
+        session.end();
         stopSoftphone();
         closeLiveEvents();
         panel = null;
@@ -88,15 +93,10 @@ async function render(): Promise<void> {
     }, "Sign out")));
   // Incoming calls ring on every screen for anyone who may place calls.
   if (me.permissions.includes("numbers:use") && !me.twoFactorEnrollmentRequired) void softphone().start();
-  panel ??= callPanel();
+  panel ??= callPanel(me);
   replace(root, header, panel, route.view(me));
   root.querySelector<HTMLElement>("h1")?.setAttribute("tabindex", "-1");
 }
 
 window.addEventListener("popstate", () => void render());
-// A request still in flight when its session ended (sign-out, a new sign-in) is refused with 401: expected, and the
-// screen already shows the right state, so that refusal is not reported as an error of the page.
-window.addEventListener("unhandledrejection", (event) => {
-  if (event.reason instanceof ApiError && event.reason.problem.status === 401) event.preventDefault();
-});
 void render();

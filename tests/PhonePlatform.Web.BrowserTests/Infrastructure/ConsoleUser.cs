@@ -34,13 +34,15 @@ public sealed class ConsoleUser : IAsyncDisposable
 
     public string? TotpSecret { get; private set; }
 
-    public static async Task<ConsoleUser> OpenAsync(WebHost host, int width = 1280, int height = 800)
+    public static async Task<ConsoleUser> OpenAsync(WebHost host, int width = 1280, int height = 800, IBrowser? browser = null)
     {
-        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
+        ArgumentNullException.ThrowIfNull(host);
+        var context = await (browser ?? host.Browser).NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         return new ConsoleUser(host, context, page);
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
+using PhonePlatform.Api.Sip;
 using PhonePlatform.Data;
 
 namespace PhonePlatform.Web.BrowserTests.Infrastructure;
@@ -47,19 +49,26 @@ public class WebHost : WebApplicationFactory<Program>, IAsyncLifetime
 
         BaseAddress = new UriBuilder(ClientOptions.BaseAddress) { Host = "localhost" }.Uri;
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        // The softphone's microphone: a fake device (a beep) granted without a prompt; remote audio may play unprompted.
+        Browser = await LaunchChromiumAsync("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required");
+        Directory.CreateDirectory(ScreenshotFolder);
+
+        // CI runs every test project at once on two cores: a screen may take many times longer than on a quiet run.
+        Assertions.SetDefaultExpectTimeout(30_000);
+    }
+
+    /// <summary>Another headless Chromium with these flags (the caller closes it), e.g. one that refuses the microphone.</summary>
+    public Task<IBrowser> LaunchChromiumAsync(params string[] flags) =>
+        (playwright ?? throw new InvalidOperationException("The host is not started.")).Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("PHONEPLATFORM_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
-            Args =
-            [
-                "--no-sandbox",
-                // The softphone's microphone: a fake device (a beep) granted without a prompt; remote audio may play unprompted.
-                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required",
-            ],
+            Args = ["--no-sandbox", .. flags],
         });
-        Directory.CreateDirectory(ScreenshotFolder);
-    }
+
+    /// <summary>The gateway's trunk-facing SIP port: it answers OPTIONS with 200, so a trunk pointed at it is certainly up.</summary>
+    public int GatewayTrunkPort =>
+        ((IPEndPoint)Services.GetRequiredService<TrunkSipTransports>().Transports[0].LocalEndPoint).Port;
 
     async Task IAsyncLifetime.DisposeAsync()
     {
@@ -99,6 +108,8 @@ public class WebHost : WebApplicationFactory<Program>, IAsyncLifetime
             ["Gateway:SipPort"] = "0",
             ["Gateway:EnableTcp"] = "false",
             ["Web:Root"] = Path.Combine(RepositoryRoot, "web", "dist"),
+            // Exports are built by the jobs role's poll: at once rather than within 5 s.
+            ["Compliance:Exports:PollInterval"] = "00:00:01",
         };
         AddSettings(settings);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));

@@ -1,3 +1,4 @@
+import { api, type Me, type Member } from "../api";
 import { h, replace, type Child } from "../dom";
 import { MicrophoneError } from "./microphone";
 import { softphone, type CallState } from "./softphone";
@@ -9,13 +10,25 @@ const keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"];
  * (caller's contact name, answer/decline), then timer, mute, hold, keypad (DTMF), transfer, hang up and what the
  * browser measures of the call's audio.
  */
-export function callPanel(): HTMLElement {
+export function callPanel(me: Me): HTMLElement {
   const panel = h("section", { class: "call-panel", "aria-label": "Call", "data-testid": "call-panel", hidden: true });
   const phone = softphone();
   let ticker = 0;
   let keypadOpen = false;
   let lastPhase: string | null = null;
   const error = h("p", { class: "error", role: "alert" });
+  // Colleagues a call can be transferred to, offered by e-mail (read once the first call connects).
+  let colleagues: Member[] | null = null;
+  const colleagueList = h("datalist", { id: "transfer-colleagues" });
+  const loadColleagues = async () => {
+    if (colleagues || !me.permissions.includes("members:read")) return;
+    colleagues = (await api.members().catch(() => ({ items: [] as Member[] }))).items.filter((m) => m.userId !== me.userId);
+    replace(colleagueList, ...colleagues.map((m) => h("option", { value: m.email })));
+  };
+  const transfer = (value: string) => {
+    const colleague = colleagues?.find((m) => m.email.toLowerCase() === value.toLowerCase());
+    phone.transfer(colleague ? memberSipUser(me.workspaceId, colleague.userId) : value.replace(/[\s().-]/g, ""), colleague?.email ?? value);
+  };
 
   const render = () => {
     const call = phone.call;
@@ -26,6 +39,7 @@ export function callPanel(): HTMLElement {
     lastPhase = call.phase;
     replace(panel, ...view(call), error);
     if (call.phase === "active") {
+      void loadColleagues();
       ticker = window.setInterval(() => void tick(call), 1000);
       void tick(call);
     }
@@ -66,9 +80,10 @@ export function callPanel(): HTMLElement {
     }
     if (call.phase === "ended") {
       return [h("h2", {}, "Call ended"), who, h("p", { role: "status", "data-testid": "call-ended" }, call.endReason ?? ""),
+        call.transfer ? h("p", { "data-testid": "call-transfer" }, call.transfer) : null,
         h("button", { type: "button", class: "secondary", onclick: () => { phone.call = null; render(); } }, "Dismiss")];
     }
-    const transferTo = h("input", { type: "tel", name: "transfer", "aria-label": "Transfer to", placeholder: "+14155550100", autocomplete: "off" });
+    const transferTo = h("input", { type: "text", name: "transfer", "aria-label": "Transfer to (a colleague's e-mail or a number)", placeholder: "colleague@example.com", autocomplete: "off", list: "transfer-colleagues" });
     const active = call.phase === "active";
     return [
       h("h2", {}, call.phase === "calling" ? "Calling…" : call.held ? "On hold" : "In call"),
@@ -76,13 +91,13 @@ export function callPanel(): HTMLElement {
       h("p", { class: "timer", "data-testid": "call-timer", "aria-live": "off" }, active ? "0:00" : ""),
       h("div", { class: "row controls" },
         h("button", { type: "button", "aria-pressed": call.muted ? "true" : "false", disabled: !active, onclick: () => phone.toggleMute() }, call.muted ? "Unmute" : "Mute"),
-        h("button", { type: "button", "aria-pressed": call.held ? "true" : "false", disabled: !active, onclick: () => phone.toggleHold() }, call.held ? "Resume" : "Hold"),
+        h("button", { type: "button", "aria-pressed": call.held ? "true" : "false", disabled: !active || call.reoffering, "aria-busy": call.reoffering ? "true" : undefined, onclick: () => phone.toggleHold() }, call.held ? "Resume" : "Hold"),
         h("button", { type: "button", "aria-expanded": keypadOpen ? "true" : "false", disabled: !active, onclick: () => { keypadOpen = !keypadOpen; render(); } }, "Keypad"),
         h("button", { type: "button", class: "danger", onclick: () => phone.hangUp() }, "Hang up")),
       keypadOpen && active ? h("div", { class: "pad", role: "group", "aria-label": "Keypad (sends tones)" },
         ...keys.map((k) => h("button", { type: "button", onclick: () => phone.sendDtmf(k) }, k))) : null,
-      active ? h("form", { class: "row transfer", onsubmit: (e: Event) => { e.preventDefault(); if (transferTo.value) phone.transfer(transferTo.value.trim()); } },
-        transferTo, h("button", { type: "submit", class: "secondary" }, "Transfer")) : null,
+      active ? h("form", { class: "row transfer", onsubmit: (e: Event) => { e.preventDefault(); if (transferTo.value.trim()) transfer(transferTo.value.trim()); } },
+        transferTo, colleagueList, h("button", { type: "submit", class: "secondary" }, "Transfer")) : null,
       call.transfer ? h("p", { role: "status" }, call.transfer) : null,
       active ? h("p", { class: "muted", "data-testid": "call-audio" }, "Audio: measuring…") : null,
     ];
@@ -97,4 +112,9 @@ function duration(ms: number): string {
   const minutes = Math.floor(total / 60);
   const seconds = String(total % 60).padStart(2, "0");
   return minutes >= 60 ? `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/** How the gateway addresses a member's devices: w<workspace>.u<user>, GUIDs without dashes (SipUsernames on the server). */
+function memberSipUser(workspaceId: string, userId: string): string {
+  return `w${workspaceId.replaceAll("-", "")}.u${userId.replaceAll("-", "")}`;
 }

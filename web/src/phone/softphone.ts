@@ -15,6 +15,8 @@ export interface CallState {
   remoteName: string | null;
   muted: boolean;
   held: boolean;
+  /** A hold or resume re-INVITE awaits its 2xx: JsSIP ignores another one until then. */
+  reoffering: boolean;
   connectedAt: number | null;
   endReason: string | null;
   transfer: string | null;
@@ -127,11 +129,18 @@ export class Softphone extends EventTarget {
     else this.session.mute({ audio: true });
   }
 
-  /** Hold and resume are re-INVITEs with a=sendonly then a=sendrecv (RFC 3264 §8.4). */
+  /**
+   * Hold and resume are re-INVITEs with a=sendonly then a=sendrecv (RFC 3264 §8.4). JsSIP raises 'hold' as soon as it
+   * sends the re-INVITE but silently ignores unhold() until that transaction completes, so the call stays
+   * "reoffering" (the button disabled) until the 2xx: a quick second click is then never dropped unseen.
+   */
   toggleHold(): void {
-    if (!this.session || this.call?.phase !== "active") return;
-    if (this.call.held) this.session.unhold();
-    else this.session.hold();
+    const session = this.session;
+    if (!session || this.call?.phase !== "active" || this.call.reoffering) return;
+    this.update({ reoffering: true });
+    const done = () => { if (this.session === session) this.update({ reoffering: false }); };
+    const sent = this.call.held ? session.unhold({}, done) : session.hold({}, done);
+    if (!sent) this.update({ reoffering: false });
   }
 
   /** SIP INFO application/dtmf-relay, JsSIP's default; the gateway turns it into RFC 4733 toward the carrier. */
@@ -140,14 +149,14 @@ export class Softphone extends EventTarget {
   }
 
   /** Blind transfer (RFC 3515 REFER): the gateway calls the target and this leg ends once it is accepted. */
-  transfer(target: string): void {
+  transfer(target: string, shownAs = target): void {
     if (!this.session || this.call?.phase !== "active") return;
-    this.update({ transfer: `Transferring to ${target}…` });
+    this.update({ transfer: `Transferring to ${shownAs}…` });
     this.session.refer(`sip:${target}@${this.realm}`, {
       eventHandlers: {
-        requestSucceeded: () => this.update({ transfer: `Transfer to ${target} accepted.` }),
-        requestFailed: () => this.update({ transfer: `Transfer to ${target} was refused.` }),
-        failed: () => this.update({ transfer: `Transfer to ${target} failed.` }),
+        requestSucceeded: () => this.update({ transfer: `Transfer to ${shownAs} accepted.` }),
+        requestFailed: () => this.update({ transfer: `Transfer to ${shownAs} was refused.` }),
+        failed: () => this.update({ transfer: `Transfer to ${shownAs} failed.` }),
       },
     });
   }
@@ -221,7 +230,7 @@ export class Softphone extends EventTarget {
   }
 
   private newCall(direction: CallState["direction"], phase: Phase, remoteNumber: string, remoteName: string | null): CallState {
-    return { phase, direction, remoteNumber, remoteName, muted: false, held: false, connectedAt: null, endReason: null, transfer: null };
+    return { phase, direction, remoteNumber, remoteName, muted: false, held: false, reoffering: false, connectedAt: null, endReason: null, transfer: null };
   }
 
   /** Credentials are valid for two token windows: fetch fresh ones halfway and give them to the next REGISTER. */

@@ -1,4 +1,4 @@
-import { api, type Contact, type Me, type PhoneNumber } from "../api";
+import { api, ApiError, type Contact, type Me, type PhoneNumber } from "../api";
 import { h, replace, status } from "../dom";
 import { audioDevices, MicrophoneError } from "../phone/microphone";
 import { softphone } from "../phone/softphone";
@@ -15,10 +15,17 @@ export function phoneView(me: Me): HTMLElement {
 }
 
 async function load(me: Me, body: HTMLElement): Promise<void> {
-  const [numbers, contacts] = await Promise.all([
-    me.permissions.includes("numbers:read") ? api.numbers().then((p) => p.items) : Promise.resolve([] as PhoneNumber[]),
-    me.permissions.includes("contacts:read") ? api.contacts().then((p) => p.items).catch(() => [] as Contact[]) : Promise.resolve([] as Contact[]),
-  ]);
+  let numbers: PhoneNumber[];
+  let contacts: Contact[];
+  try {
+    [numbers, contacts] = await Promise.all([
+      me.permissions.includes("numbers:read") ? api.numbers().then((p) => p.items) : Promise.resolve([] as PhoneNumber[]),
+      me.permissions.includes("contacts:read") ? api.contacts().then((p) => p.items).catch(() => [] as Contact[]) : Promise.resolve([] as Contact[]),
+    ]);
+  } catch (err) {
+    replace(body, h("p", { class: "error", role: "alert" }, err instanceof ApiError ? err.message : "Your numbers could not be loaded. Try again shortly."));
+    return;
+  }
   const phone = softphone();
   const canCall = me.permissions.includes("numbers:use") && numbers.length > 0;
   if (canCall) void phone.start();

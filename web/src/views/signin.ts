@@ -30,6 +30,7 @@ export function signInView(onSignedIn: () => void): HTMLElement {
     onsubmit: async (e: Event) => {
       e.preventDefault();
       line.textContent = "";
+      session.end(); // whatever an earlier session still had in flight is not this one's
       try {
         if (signingUp) {
           await api.signUp(email.input.value, password.input.value, workspace.input.value);

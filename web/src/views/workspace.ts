@@ -2,25 +2,11 @@ import { api, ApiError, type Me, type Retention } from "../api";
 import { field, formatTime, h, replace, status } from "../dom";
 import { withStepUp } from "../stepup";
 
-/** Workspace data: export (step-up), retention periods, billing plan and portal. */
+/** Workspace data: retention periods, billing plan and portal (exports have their own screen). */
 export function workspaceView(me: Me): HTMLElement {
   const line = status();
   const report = (err: unknown) => { line.textContent = err instanceof ApiError ? err.message : "Something went wrong."; };
   const sections: HTMLElement[] = [];
-
-  if (me.permissions.includes("data:export")) {
-    sections.push(h("section", { class: "card" }, h("h2", {}, "Export"),
-      h("p", {}, "Download the workspace's members, numbers, access grants and API keys as JSON."),
-      h("button", { type: "button", onclick: async () => {
-        try {
-          const data = await withStepUp(() => api.exportData());
-          if (data === undefined) return;
-          const link = h("a", { href: URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" })), download: "workspace-export.json" });
-          link.click();
-          line.textContent = "Export downloaded.";
-        } catch (err) { report(err); }
-      } }, "Export workspace data")));
-  }
 
   if (me.permissions.includes("security:manage")) {
     const recordings = field("Recordings (days)", { name: "recordingsDays", type: "number", min: 1, inputmode: "numeric" });
